@@ -1,0 +1,84 @@
+import type { Rng } from './rng.js';
+import type { Assignment, Instance, ProblemName } from './instance.js';
+
+/** JSON Schema (draft-07 subset) of a plugin's parameters: an object whose properties carry defaults. */
+export interface ParamsSchema {
+  type: 'object';
+  properties: Record<string, ParamSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+}
+export interface ParamSchema {
+  type: 'number' | 'integer' | 'string' | 'boolean';
+  description: string;
+  default?: number | string | boolean;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  enum?: readonly (string | number)[];
+}
+
+/** What a solver gets besides the instance and its parameters. */
+export interface SolveContext {
+  /** Seeded generator for the solver's own randomness (independent of the instance's). */
+  readonly rng: Rng;
+  /** Aborted when the run's time limit is reached (only observable between synchronous chunks of work). */
+  readonly signal: AbortSignal;
+  /** Time limit as a `performance.now()` timestamp. */
+  readonly deadline: number;
+  /** True once the deadline has passed; cheap enough to poll every few thousand iterations. */
+  shouldStop(): boolean;
+  /** Reports progress: work done so far (in the plugin's work unit) and the current energy. Kept as the run's trace. */
+  progress(work: number, energy: number): void;
+  /** Debug message, kept with the run's record when the run fails. */
+  log(message: string): void;
+}
+
+/** What a solver returns. The harness re-computes the energy of `assignment`; it never trusts `energy`. */
+export interface SolveResult {
+  assignment: Assignment;
+  /** Work done, in the plugin's `workUnit` (e.g. sweeps). */
+  work: number;
+  /** The energy the solver believes `assignment` has; a mismatch with the verified energy marks the run `invalid`. */
+  energy?: number;
+  /** Small solver-specific facts about the run (e.g. the restart that succeeded). */
+  info?: Record<string, number | string | boolean>;
+}
+
+export interface SolverPlugin<P extends object = Record<string, unknown>> {
+  readonly name: string;
+  readonly version: string;
+  readonly description: string;
+  readonly problems: readonly ProblemName[];
+  /** Unit of `SolveResult.work`, e.g. 'sweeps' or 'iterations'. */
+  readonly workUnit: string;
+  readonly params: ParamsSchema;
+  solve(instance: Instance, params: P, ctx: SolveContext): SolveResult | Promise<SolveResult>;
+}
+
+/** Identity function that gives a plugin object its type. Export the result as the module's default export. */
+export function definePlugin<P extends object>(plugin: SolverPlugin<P>): SolverPlugin<P> {
+  return plugin;
+}
+
+const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** Checks the shape of a loaded plugin module's default export; throws an error that names the faulty field. */
+export function assertPlugin(value: unknown, source: string): asserts value is SolverPlugin {
+  const fail = (what: string): never => {
+    throw new Error(`plugin from ${source}: ${what}`);
+  };
+  if (typeof value !== 'object' || value === null) fail('the module has no default export object (use `export default definePlugin({...})`)');
+  const p = value as Record<string, unknown>;
+  if (typeof p.name !== 'string' || !PLUGIN_NAME.test(p.name)) fail(`"name" must be a lowercase identifier like "my-solver", got ${JSON.stringify(p.name)}`);
+  if (typeof p.version !== 'string' || p.version === '') fail('"version" must be a non-empty string');
+  if (typeof p.description !== 'string') fail('"description" must be a string');
+  if (typeof p.workUnit !== 'string' || p.workUnit === '') fail('"workUnit" must be a non-empty string');
+  if (!Array.isArray(p.problems) || p.problems.length === 0) fail('"problems" must be a non-empty array');
+  if (typeof p.solve !== 'function') fail('"solve" must be a function');
+  const params = p.params as Record<string, unknown> | undefined;
+  if (typeof params !== 'object' || params === null || params.type !== 'object' || typeof params.properties !== 'object') {
+    fail('"params" must be a JSON Schema object with "type": "object" and "properties"');
+  }
+}

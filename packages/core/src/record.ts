@@ -1,0 +1,97 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { ProblemName } from './instance.js';
+import { formatAjvErrors } from './params.js';
+
+/**
+ * How a run ended. solved: the harness verified zero energy. unsolved: the solver returned an answer with
+ * energy > 0 within its budget. timeout: the time limit was reached. error: the solver threw. invalid: the
+ * answer is malformed or its claimed energy is not its verified energy. crashed: the worker died.
+ */
+export const RUN_STATUSES = ['solved', 'unsolved', 'timeout', 'error', 'invalid', 'crashed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One line of runs.jsonl. */
+export interface RunRecord {
+  schema: 1;
+  /** Stable identity of the run within a plan: plugin, problem, N, K, α, seed. */
+  id: string;
+  plugin: string;
+  pluginVersion: string;
+  params: Record<string, unknown>;
+  problem: ProblemName;
+  n: number;
+  alpha: number;
+  k: number | null;
+  seed: number;
+  instanceHash: string;
+  status: RunStatus;
+  /** Verified energy of the returned answer (null when there is none). */
+  energy: number | null;
+  /** Solver wall time measured by the harness, ms. */
+  wallTimeMs: number;
+  work: number | null;
+  workUnit: string;
+  timeLimitS: number;
+  /** Teacher–student only: error on fresh test patterns, and overlap W·W* / N with the teacher. */
+  testError: number | null;
+  teacherOverlap: number | null;
+  message: string | null;
+  info: Record<string, number | string | boolean> | null;
+  /** (work, energy) pairs reported through ctx.progress, thinned to at most a few hundred. */
+  trace: [number, number][] | null;
+  harnessVersion: string;
+  node: string;
+  cpu: string;
+  commit: string | null;
+  startedAt: string;
+}
+
+export const runRecordSchema = {
+  $id: 'https://densebench.dev/schema/run-record-1.json',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'schema', 'id', 'plugin', 'pluginVersion', 'params', 'problem', 'n', 'alpha', 'k', 'seed', 'instanceHash', 'status',
+    'energy', 'wallTimeMs', 'work', 'workUnit', 'timeLimitS', 'testError', 'teacherOverlap', 'message', 'info', 'trace',
+    'harnessVersion', 'node', 'cpu', 'commit', 'startedAt',
+  ],
+  properties: {
+    schema: { const: 1 },
+    id: { type: 'string', minLength: 1 },
+    plugin: { type: 'string', minLength: 1 },
+    pluginVersion: { type: 'string' },
+    params: { type: 'object' },
+    problem: { enum: ['perceptron', 'teacher-student', 'ksat'] },
+    n: { type: 'integer', minimum: 1 },
+    alpha: { type: 'number', exclusiveMinimum: 0 },
+    k: { type: ['integer', 'null'], minimum: 1 },
+    seed: { type: 'integer', minimum: 0 },
+    instanceHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    status: { enum: RUN_STATUSES },
+    energy: { type: ['integer', 'null'], minimum: 0 },
+    wallTimeMs: { type: 'number', minimum: 0 },
+    work: { type: ['number', 'null'], minimum: 0 },
+    workUnit: { type: 'string' },
+    timeLimitS: { type: 'number', exclusiveMinimum: 0 },
+    testError: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+    teacherOverlap: { type: ['number', 'null'], minimum: -1, maximum: 1 },
+    message: { type: ['string', 'null'] },
+    info: { type: ['object', 'null'] },
+    trace: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
+    harnessVersion: { type: 'string' },
+    node: { type: 'string' },
+    cpu: { type: 'string' },
+    commit: { type: ['string', 'null'] },
+    startedAt: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+let validateRecordFn: ValidateFunction | undefined;
+
+/** Validates a parsed record; throws naming the field(s) at fault. */
+export function assertRunRecord(value: unknown, where = 'record'): asserts value is RunRecord {
+  validateRecordFn ??= new Ajv({ allErrors: true, strict: false }).compile(runRecordSchema);
+  if (!validateRecordFn(value)) throw new Error(formatAjvErrors(validateRecordFn.errors, where));
+  const r = value as RunRecord;
+  if (r.status === 'solved' && r.energy !== 0) throw new Error(`${where}: field "energy" must be 0 for a solved run, got ${r.energy}`);
+}

@@ -1,0 +1,86 @@
+// Seeded PRNG: xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
+// ACM TOMS 47, 2021), seeded from the SHA-256 of a text seed. Both are easy to re-implement in any
+// language; instances/README.md documents the exact derivation and sampling order.
+import { createHash } from 'node:crypto';
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
+
+/** Four 32-bit state words from the first 16 bytes of SHA-256(seedText), little-endian. */
+export function stateFromSeedText(seedText: string): Uint32Array {
+  const digest = createHash('sha256').update(seedText, 'utf8').digest();
+  const state = new Uint32Array(4);
+  for (let w = 0; w < 4; w++) state[w] = digest.readUInt32LE(4 * w);
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1; // xoshiro forbids the all-zero state
+  return state;
+}
+
+/** Deterministic random source used by generators and handed to solvers as `ctx.rng`. */
+export class Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(seed: string | Uint32Array) {
+    const state = typeof seed === 'string' ? stateFromSeedText(seed) : seed;
+    this.s0 = state[0]! >>> 0;
+    this.s1 = state[1]! >>> 0;
+    this.s2 = state[2]! >>> 0;
+    this.s3 = state[3]! >>> 0;
+  }
+
+  /** Next 32-bit output, as an unsigned integer in [0, 2^32). */
+  nextUint32(): number {
+    const s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = (s1 << 9) >>> 0;
+    let n2 = (s2 ^ s0) >>> 0;
+    let n3 = (s3 ^ s1) >>> 0;
+    const n1 = (s1 ^ n2) >>> 0;
+    const n0 = (s0 ^ n3) >>> 0;
+    n2 = (n2 ^ t) >>> 0;
+    n3 = rotl(n3, 11);
+    this.s0 = n0; this.s1 = n1; this.s2 = n2; this.s3 = n3;
+    return result;
+  }
+
+  /** Uniform double in [0, 1) with 53 random bits (two outputs: 27 high bits, then 26). */
+  nextFloat(): number {
+    const hi = this.nextUint32() >>> 5;
+    const lo = this.nextUint32() >>> 6;
+    return (hi * 67108864 + lo) / TWO_POW_53;
+  }
+
+  /** Uniform integer in [0, n), unbiased by rejection: redraw while x ≥ 2^32 − (2^32 mod n). */
+  nextInt(n: number): number {
+    if (!(n >= 1 && n <= TWO_POW_32 && Number.isInteger(n))) throw new RangeError(`nextInt: bad bound ${n}`);
+    const limit = TWO_POW_32 - (TWO_POW_32 % n);
+    let x = this.nextUint32();
+    while (x >= limit) x = this.nextUint32();
+    return x % n;
+  }
+
+  /** ±1 from the top bit of one output: 1 → +1, 0 → −1. */
+  nextSign(): 1 | -1 {
+    return this.nextUint32() >>> 31 === 1 ? 1 : -1;
+  }
+
+  /** Standard normal deviate (Box–Muller on two nextFloat draws). */
+  nextGaussian(): number {
+    let u = this.nextFloat();
+    while (u === 0) u = this.nextFloat();
+    const v = this.nextFloat();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** An independent generator for a named sub-stream: seeded from SHA-256 of this one's next outputs and the label. */
+  fork(label: string): Rng {
+    const words = [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()];
+    return new Rng(`${words.join('.')}/${label}`);
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}

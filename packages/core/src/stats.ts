@@ -1,0 +1,54 @@
+// Statistics for success rates and run times. Unsolved runs count as +∞ in time/work quantiles,
+// so a median exists only when more than half of the runs succeeded.
+
+/** Wilson score interval for k successes in n trials (z = 1.96 for 95%). Returns [0, 1] when n = 0. */
+export function wilsonInterval(k: number, n: number, z = 1.959963984540054): { lo: number; hi: number } {
+  if (n === 0) return { lo: 0, hi: 1 };
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+}
+
+/**
+ * Quantile q ∈ [0, 1] of a sample by linear interpolation between order statistics (type 7, as R and numpy default).
+ * +∞ entries (unsolved runs) sort last; the result is +∞ when the interpolation touches one. NaN for an empty sample.
+ */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  if (lo === hi) return a;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return Number.POSITIVE_INFINITY;
+  return a + (h - lo) * (b - a);
+}
+
+export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Empirical CDF points (x sorted ascending, y = fraction of the whole sample ≤ x); +∞ entries are left out but counted in the denominator. */
+export function ecdf(values: readonly number[]): { x: number[]; y: number[] } {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return { x: finite, y: finite.map((_, i) => (i + 1) / values.length) };
+}
+
+/**
+ * α at which a success-rate curve crosses 1/2, by linear interpolation between the last point ≥ 1/2 and the
+ * next point < 1/2 (points sorted by α). undefined when the curve never reaches or never leaves 1/2.
+ */
+export function crossingAlpha(points: readonly { alpha: number; rate: number }[], level = 0.5): number | undefined {
+  const sorted = [...points].sort((a, b) => a.alpha - b.alpha);
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!;
+    const b = sorted[i + 1]!;
+    if (a.rate >= level && b.rate < level) return a.alpha + ((a.rate - level) / (a.rate - b.rate)) * (b.alpha - a.alpha);
+  }
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import type { ProblemName } from '@densebench/core';
+import { specProblem, type InstanceSpec } from '@densebench/problems';
+
+/** One run of the plan: a plugin on one generated instance, with resolved parameters. */
+export interface RunSpec {
+  id: string;
+  plugin: string;
+  params: Record<string, unknown>;
+  instance: InstanceSpec;
+}
+
+export interface PlanInput {
+  plugins: readonly { name: string; params: Record<string, unknown> }[];
+  problem: ProblemName;
+  ns: readonly number[];
+  alphas: readonly number[];
+  /** Clause size for K-SAT; ignored for other problems. */
+  k: number;
+  seeds: readonly number[];
+}
+
+export function runId(plugin: string, spec: InstanceSpec): string {
+  const k = spec.k === null ? '' : `/k${spec.k}`;
+  return `${plugin}/${spec.problem}/n${spec.n}${k}/a${spec.alpha}/s${spec.seed}`;
+}
+
+/**
+ * The plan: every plugin × N × α × seed. Ordered by N, then α, then seed, then plugin, so that a partial
+ * sweep covers the α range evenly and plugins are compared on the same instances as it goes.
+ */
+export function buildPlan(input: PlanInput): RunSpec[] {
+  const runs: RunSpec[] = [];
+  const k = input.problem === 'ksat' ? input.k : null;
+  for (const n of input.ns) {
+    for (const alpha of input.alphas) {
+      for (const seed of input.seeds) {
+        const instance: InstanceSpec = { problem: input.problem, n, alpha, k, seed };
+        const problem = specProblem(instance);
+        if (problem) throw new Error(problem);
+        for (const plugin of input.plugins) runs.push({ id: runId(plugin.name, instance), plugin: plugin.name, params: plugin.params, instance });
+      }
+    }
+  }
+  return runs;
+}
+
+/** Rounds away binary noise from a + i·step (0.30000000000000004 → 0.3). */
+function clean(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+function parseNumber(text: string, what: string, whole: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`${what} "${whole}": "${text}" is not a number`);
+  return value;
+}
+
+/**
+ * Parses --alpha: "a:b" (step 0.05), "a:b:step", or a comma list "0.3,0.5,0.7". Returns sorted unique values.
+ */
+export function parseAlphaList(text: string, defaultStep = 0.05): number[] {
+  const what = '--alpha';
+  const trimmed = text.trim();
+  let values: number[];
+  if (trimmed.includes(':')) {
+    const parts = trimmed.split(':');
+    if (parts.length > 3) throw new Error(`${what} "${text}": expected a:b or a:b:step`);
+    const a = parseNumber(parts[0]!, what, text);
+    const b = parseNumber(parts[1]!, what, text);
+    const step = parts.length === 3 ? parseNumber(parts[2]!, what, text) : defaultStep;
+    if (!(step > 0)) throw new Error(`${what} "${text}": step must be positive, got ${step}`);
+    if (b < a) throw new Error(`${what} "${text}": the end ${b} is below the start ${a}`);
+    const count = Math.floor((b - a) / step + 1e-9) + 1;
+    if (count > 10_000) throw new Error(`${what} "${text}": ${count} values is too many (at most 10000)`);
+    values = Array.from({ length: count }, (_, i) => clean(a + i * step));
+  } else {
+    values = trimmed.split(',').map((part) => parseNumber(part, what, text));
+  }
+  for (const v of values) if (!(v > 0)) throw new Error(`${what} "${text}": α must be positive, got ${v}`);
+  return [...new Set(values)].sort((x, y) => x - y);
+}
+
+/** Parses a list of positive integers: "201,401" or a range "101:501:100". */
+export function parseIntegerList(text: string, what: string): number[] {
+  const trimmed = String(text).trim();
+  let values: number[];
+  if (trimmed.includes(':')) {
+    const parts = trimmed.split(':').map((p) => parseNumber(p, what, text));
+    if (parts.length < 2 || parts.length > 3) throw new Error(`${what} "${text}": expected a:b or a:b:step`);
+    const [a, b, step = 1] = parts as [number, number, number?];
+    if (!(step! > 0)) throw new Error(`${what} "${text}": step must be positive`);
+    values = [];
+    for (let v = a; v <= b; v += step!) values.push(v);
+  } else values = trimmed.split(',').map((p) => parseNumber(p, what, text));
+  for (const v of values) if (!Number.isInteger(v) || v < 0) throw new Error(`${what} "${text}": ${v} is not a non-negative integer`);
+  return [...new Set(values)];
+}
+
+/** --seeds: a count "10" means seeds 1..10; a list "3,5,8" or a range "1:20" gives those seeds. */
+export function parseSeeds(text: string): number[] {
+  const trimmed = String(text).trim();
+  if (/^\d+$/.test(trimmed)) {
+    const count = Number(trimmed);
+    if (count < 1) throw new Error(`--seeds "${text}": the count must be at least 1`);
+    return Array.from({ length: count }, (_, i) => i + 1);
+  }
+  return parseIntegerList(trimmed, '--seeds');
+}

@@ -1,0 +1,139 @@
+// Orchestrates runs on a worker_threads pool (piscina): one task per run, the time limit enforced by the
+// harness (cooperative deadline in the worker, then termination of the worker), every answer verified here.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Instance, RunRecord, RunStatus } from '@densebench/core';
+import { generate, instanceHash, type InstanceSpec } from '@densebench/problems';
+import { HARNESS_VERSION, type MachineInfo } from './machine.js';
+import type { RunSpec } from './plan.js';
+import type { InstanceSource, SolveOutcome, SolveTask } from './task.js';
+import { verifyAnswer, type Verdict } from './verify.js';
+
+/** Extra time after the limit before a worker that ignores its deadline is terminated. */
+export function hardKillGraceMs(timeLimitMs: number): number {
+  return 1000 + 0.1 * timeLimitMs;
+}
+
+export interface PoolOptions {
+  workers?: number;
+  /** Heap limit per worker (MiB); a worker that exceeds it is recorded as crashed. */
+  memoryLimitMb?: number;
+}
+
+export function createPool(options: PoolOptions = {}): Piscina {
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  return new Piscina({
+    filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    ...(options.memoryLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb } } : {}),
+  });
+}
+
+/** The outcome of one task, from the pool's point of view. */
+export type TaskResult = { kind: 'finished'; outcome: SolveOutcome } | { kind: 'killed'; elapsedMs: number } | { kind: 'crashed'; message: string; elapsedMs: number };
+
+/** Runs one task on the pool; terminates its worker when it overruns the limit by more than the grace period. */
+export async function runTask(pool: Piscina, task: SolveTask): Promise<TaskResult> {
+  const controller = new AbortController();
+  const start = performance.now();
+  const timer = setTimeout(() => controller.abort(), task.timeLimitMs + hardKillGraceMs(task.timeLimitMs));
+  try {
+    const outcome = (await pool.run(task, { signal: controller.signal })) as SolveOutcome;
+    return { kind: 'finished', outcome };
+  } catch (error) {
+    const elapsedMs = performance.now() - start;
+    if (controller.signal.aborted) return { kind: 'killed', elapsedMs };
+    return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), elapsedMs };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Turns a task result into a verdict, verifying any answer against the instance. */
+export function judge(result: TaskResult, instance: Instance, teacher: Int8Array | null, spec: InstanceSpec | null, timeLimitMs: number): Verdict & { wallTimeMs: number } {
+  const none = { energy: null, testError: null, teacherOverlap: null };
+  if (result.kind === 'killed') return { status: 'timeout', ...none, message: `stopped after ${(result.elapsedMs / 1000).toFixed(1)} s: ignored its deadline`, wallTimeMs: result.elapsedMs };
+  if (result.kind === 'crashed') return { status: 'crashed', ...none, message: result.message, wallTimeMs: result.elapsedMs };
+  const outcome = result.outcome;
+  if (!outcome.ok) {
+    const log = outcome.log.length ? `\nlog:\n${outcome.log.join('\n')}` : '';
+    return { status: 'error', ...none, message: outcome.message + log, wallTimeMs: outcome.wallTimeMs };
+  }
+  const verdict = verifyAnswer({ instance, teacher, spec, assignment: outcome.assignment, claimedEnergy: outcome.claimedEnergy, wallTimeMs: outcome.wallTimeMs, timeLimitMs });
+  return { ...verdict, wallTimeMs: outcome.wallTimeMs };
+}
+
+export interface ExecuteOptions extends PoolOptions {
+  runs: readonly RunSpec[];
+  plugins: ReadonlyMap<string, { url: string; version: string; workUnit: string }>;
+  timeLimitS: number;
+  machine: MachineInfo;
+  /** Called with each record as soon as its run is judged (in completion order). */
+  onRecord(record: RunRecord): void;
+  /** Stops handing out new runs; runs in flight finish. */
+  signal?: AbortSignal;
+}
+
+/** Seed text of a run's solver stream: independent of the instance stream, reproducible from the record. */
+export function solverSeedText(plugin: string, instanceHashHex: string, seed: number): string {
+  return `densebench:v1:solver:${plugin}:${instanceHashHex}:seed=${seed}`;
+}
+
+export async function executePlan(options: ExecuteOptions): Promise<void> {
+  const pool = createPool(options);
+  const timeLimitMs = options.timeLimitS * 1000;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < options.runs.length && !options.signal?.aborted) {
+      const run = options.runs[next++]!;
+      const plugin = options.plugins.get(run.plugin);
+      if (!plugin) throw new Error(`plan names plugin "${run.plugin}", which is not loaded`);
+      const generated = generate(run.instance);
+      const hash = instanceHash(generated.instance);
+      const source: InstanceSource = { type: 'spec', spec: run.instance };
+      const startedAt = new Date().toISOString();
+      const task: SolveTask = { pluginUrl: plugin.url, params: run.params, source, solverSeed: solverSeedText(run.plugin, hash, run.instance.seed), timeLimitMs };
+      const result = await runTask(pool, task);
+      const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs);
+      const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
+      options.onRecord({
+        schema: 1,
+        id: run.id,
+        plugin: run.plugin,
+        pluginVersion: plugin.version,
+        params: run.params,
+        problem: run.instance.problem,
+        n: run.instance.n,
+        alpha: run.instance.alpha,
+        k: run.instance.k,
+        seed: run.instance.seed,
+        instanceHash: hash,
+        status: verdict.status as RunStatus,
+        energy: verdict.energy,
+        wallTimeMs: Math.round(verdict.wallTimeMs * 1000) / 1000,
+        work: outcome && Number.isFinite(outcome.work) ? outcome.work : null,
+        workUnit: plugin.workUnit,
+        timeLimitS: options.timeLimitS,
+        testError: verdict.testError,
+        teacherOverlap: verdict.teacherOverlap,
+        message: verdict.message,
+        info: outcome?.info ?? null,
+        trace: outcome?.trace.length ? outcome.trace : null,
+        harnessVersion: HARNESS_VERSION,
+        node: options.machine.node,
+        cpu: options.machine.cpu,
+        commit: options.machine.commit,
+        startedAt,
+      });
+    }
+  };
+  try {
+    const lanes = Math.max(1, Math.min(options.workers ?? availableParallelism(), options.runs.length));
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,46 @@
+// Independent verification of a solver's answer: the harness recomputes the energy from the instance
+// (and, for teacher–student, measures generalization against the hidden teacher).
+import { assignmentProblem, energy, overlap, perceptronEnergy, type Instance, type RunStatus } from '@densebench/core';
+import { teacherTestSet, type InstanceSpec } from '@densebench/problems';
+
+export interface Verdict {
+  status: RunStatus;
+  energy: number | null;
+  testError: number | null;
+  teacherOverlap: number | null;
+  message: string | null;
+}
+
+export interface VerifyInput {
+  instance: Instance;
+  /** Present for generated teacher–student instances. */
+  teacher: Int8Array | null;
+  spec: InstanceSpec | null;
+  assignment: unknown;
+  claimedEnergy: number | null;
+  wallTimeMs: number;
+  timeLimitMs: number;
+}
+
+export function verifyAnswer(input: VerifyInput): Verdict {
+  const { instance, assignment } = input;
+  const problem = assignmentProblem(instance, assignment);
+  if (problem) return { status: 'invalid', energy: null, testError: null, teacherOverlap: null, message: problem };
+  const weights = assignment as Int8Array;
+  const verified = energy(instance, weights);
+  let testError: number | null = null;
+  let teacherOverlap: number | null = null;
+  if (input.teacher && input.spec) {
+    const testSet = teacherTestSet(input.spec, input.teacher);
+    testError = perceptronEnergy(testSet, weights) / testSet.p;
+    teacherOverlap = overlap(weights, input.teacher);
+  }
+  const base = { energy: verified, testError, teacherOverlap };
+  if (input.claimedEnergy !== null && input.claimedEnergy !== verified) {
+    return { status: 'invalid', ...base, message: `the solver claimed energy ${input.claimedEnergy}, the verified energy is ${verified}` };
+  }
+  if (input.wallTimeMs > input.timeLimitMs) {
+    return { status: 'timeout', ...base, message: verified === 0 ? 'a solution was returned after the time limit' : 'time limit reached' };
+  }
+  return { status: verified === 0 ? 'solved' : 'unsolved', ...base, message: null };
+}

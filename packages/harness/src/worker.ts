@@ -1,0 +1,70 @@
+// Worker entry (piscina): builds the training instance, runs the plugin, returns its raw answer.
+// Verification happens in the main thread; the teacher and test set never reach this thread.
+import { Rng, type Instance, type SolveContext } from '@densebench/core';
+import { generate, readInstanceFile } from '@densebench/problems';
+import { importPlugin } from './plugins.js';
+import type { SolveOutcome, SolveTask } from './task.js';
+
+const MAX_TRACE = 256;
+
+async function buildInstance(task: SolveTask): Promise<Instance> {
+  return task.source.type === 'spec' ? generate(task.source.spec).instance : readInstanceFile(task.source.path);
+}
+
+export default async function runSolveTask(task: SolveTask): Promise<SolveOutcome> {
+  const plugin = await importPlugin(task.pluginUrl);
+  const instance = await buildInstance(task);
+  const log: string[] = [];
+  // Keep at most MAX_TRACE points: when full, drop every other point and double the stride.
+  let trace: [number, number][] = [];
+  let stride = 1;
+  let calls = 0;
+  const controller = new AbortController();
+  const start = performance.now();
+  const deadline = start + task.timeLimitMs;
+  const ctx: SolveContext = {
+    rng: new Rng(task.solverSeed),
+    signal: controller.signal,
+    deadline,
+    shouldStop() {
+      if (performance.now() >= deadline) {
+        if (!controller.signal.aborted) controller.abort(new Error('time limit reached'));
+        return true;
+      }
+      return false;
+    },
+    progress(work, energy) {
+      if (calls++ % stride !== 0) return;
+      trace.push([work, energy]);
+      if (trace.length >= MAX_TRACE) {
+        trace = trace.filter((_, i) => i % 2 === 0);
+        stride *= 2;
+      }
+    },
+    log(message) {
+      if (log.length < 100) log.push(String(message));
+    },
+  };
+  const timer = setTimeout(() => controller.abort(new Error('time limit reached')), task.timeLimitMs);
+  try {
+    const result = await plugin.solve(instance, task.params, ctx);
+    const wallTimeMs = performance.now() - start;
+    if (typeof result !== 'object' || result === null) {
+      return { ok: false, message: `solve() returned ${String(result)} instead of { assignment, work }`, wallTimeMs, log };
+    }
+    return {
+      ok: true,
+      assignment: result.assignment,
+      work: typeof result.work === 'number' ? result.work : Number.NaN,
+      claimedEnergy: typeof result.energy === 'number' ? result.energy : null,
+      info: result.info ?? null,
+      trace,
+      wallTimeMs,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, message, wallTimeMs: performance.now() - start, log };
+  } finally {
+    clearTimeout(timer);
+  }
+}

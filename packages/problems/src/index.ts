@@ -1,0 +1,5 @@
+export * from './spec.js';
+export * from './generate.js';
+export * from './dimacs.js';
+export * from './perceptron-format.js';
+export * from './files.js';

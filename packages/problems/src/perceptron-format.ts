@@ -1,0 +1,82 @@
+// The densebench perceptron format (documented in instances/README.md):
+//   c <comment>                      any number of comment lines
+//   p perceptron <N> <P>             header
+//   <σ> <ξ_1…ξ_N>                    P lines: a label + or -, a space, then N characters + or -
+// An answer (weights) is one line "w <N characters + or ->".
+import type { Assignment, PerceptronInstance } from '@densebench/core';
+import { InstanceFormatError } from './dimacs.js';
+
+const PLUS = 43; // '+'
+const MINUS = 45; // '-'
+
+export function parsePerceptron(text: string, source = 'input'): PerceptronInstance {
+  const lines = text.split(/\r?\n/);
+  let n = -1;
+  let p = -1;
+  let headerLine = 0;
+  let patterns = new Int8Array(0);
+  let labels = new Int8Array(0);
+  let mu = 0;
+  let lineNo = 0;
+  for (const raw of lines) {
+    lineNo++;
+    const line = raw.trim();
+    if (line === '' || line.startsWith('c')) continue;
+    if (line.startsWith('p')) {
+      if (n >= 0) throw new InstanceFormatError(source, lineNo, `second header line (first on line ${headerLine})`);
+      const parts = line.split(/\s+/);
+      if (parts.length !== 4 || parts[1] !== 'perceptron' || !/^\d+$/.test(parts[2]!) || !/^\d+$/.test(parts[3]!)) {
+        throw new InstanceFormatError(source, lineNo, `expected header "p perceptron <N> <P>", got "${line}"`);
+      }
+      n = Number(parts[2]);
+      p = Number(parts[3]);
+      if (n < 1) throw new InstanceFormatError(source, lineNo, 'N must be at least 1');
+      headerLine = lineNo;
+      patterns = new Int8Array(n * p);
+      labels = new Int8Array(p);
+      continue;
+    }
+    if (n < 0) throw new InstanceFormatError(source, lineNo, 'pattern before the "p perceptron <N> <P>" header');
+    if (mu >= p) throw new InstanceFormatError(source, lineNo, `more patterns than the ${p} declared on line ${headerLine}`);
+    const match = /^([+-])\s+([+-]+)$/.exec(line);
+    if (!match) throw new InstanceFormatError(source, lineNo, `expected "<label +/-> <N characters +/->", got "${line.length > 40 ? line.slice(0, 40) + '…' : line}"`);
+    const signs = match[2]!;
+    if (signs.length !== n) throw new InstanceFormatError(source, lineNo, `pattern has ${signs.length} entries, header on line ${headerLine} declares N = ${n}`);
+    labels[mu] = match[1] === '+' ? 1 : -1;
+    const row = mu * n;
+    for (let i = 0; i < n; i++) patterns[row + i] = signs.charCodeAt(i) === PLUS ? 1 : -1;
+    mu++;
+  }
+  if (n < 0) throw new InstanceFormatError(source, lineNo, 'no "p perceptron <N> <P>" header');
+  if (mu !== p) throw new InstanceFormatError(source, lineNo, `header on line ${headerLine} declares ${p} patterns, found ${mu}`);
+  return { kind: 'perceptron', problem: 'perceptron', n, p, patterns, labels };
+}
+
+function signString(values: Int8Array, start: number, length: number): string {
+  const bytes = Buffer.allocUnsafe(length);
+  for (let i = 0; i < length; i++) bytes[i] = values[start + i] === 1 ? PLUS : MINUS;
+  return bytes.toString('latin1');
+}
+
+export function writePerceptron(instance: PerceptronInstance, comments: readonly string[] = []): string {
+  const out: string[] = comments.map((c) => `c ${c}`);
+  out.push(`p perceptron ${instance.n} ${instance.p}`);
+  for (let mu = 0; mu < instance.p; mu++) {
+    out.push(`${instance.labels[mu] === 1 ? '+' : '-'} ${signString(instance.patterns, mu * instance.n, instance.n)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function formatWeightLine(weights: Assignment): string {
+  return `w ${signString(weights, 0, weights.length)}`;
+}
+
+/** Reads a "w ++-…" line back into weights; throws naming the problem. */
+export function parseWeightLine(line: string, n: number): Assignment {
+  const match = /^w\s+([+-]+)\s*$/.exec(line.trim());
+  if (!match) throw new Error(`expected a weight line "w <${n} characters +/->"`);
+  if (match[1]!.length !== n) throw new Error(`weight line has ${match[1]!.length} entries, expected N = ${n}`);
+  const out = new Int8Array(n);
+  for (let i = 0; i < n; i++) out[i] = match[1]!.charCodeAt(i) === PLUS ? 1 : -1;
+  return out;
+}

@@ -1,0 +1,39 @@
+import type { ProblemName } from '@densebench/core';
+
+/** Everything that determines a generated instance. The same spec gives the same bytes on every machine. */
+export interface InstanceSpec {
+  problem: ProblemName;
+  n: number;
+  alpha: number;
+  /** Clause size, K-SAT only (null otherwise). */
+  k: number | null;
+  seed: number;
+}
+
+/** Number of constraints: M = floor(α·N + 1/2), with α·N computed in IEEE double precision. */
+export function constraintCount(n: number, alpha: number): number {
+  return Math.floor(alpha * n + 0.5);
+}
+
+/** Checks a spec; returns a message naming the value at fault, or undefined. */
+export function specProblem(spec: InstanceSpec): string | undefined {
+  const { problem, n, alpha, k, seed } = spec;
+  if (!Number.isInteger(n) || n < 1) return `N must be a positive integer, got ${n}`;
+  if (!(alpha > 0) || !Number.isFinite(alpha)) return `alpha must be a positive number, got ${alpha}`;
+  if (!Number.isInteger(seed) || seed < 0) return `seed must be a non-negative integer, got ${seed}`;
+  if (problem === 'ksat') {
+    if (k === null || !Number.isInteger(k) || k < 1) return `K must be a positive integer, got ${k}`;
+    if (k > n) return `K = ${k} exceeds N = ${n}: a clause needs K distinct variables`;
+  } else {
+    if (n % 2 === 0) return `N must be odd for the ${problem} problem (so that W·ξ is never 0), got ${n}`;
+    if (k !== null) return `K applies to ksat only`;
+  }
+  if (constraintCount(n, alpha) < 1) return `alpha·N rounds to 0 constraints (N = ${n}, alpha = ${alpha})`;
+  return undefined;
+}
+
+/** The text from which the instance's random stream is seeded (see instances/README.md). */
+export function seedText(spec: InstanceSpec): string {
+  const kPart = spec.problem === 'ksat' ? `:k=${spec.k}` : '';
+  return `densebench:v1:${spec.problem}:n=${spec.n}${kPart}:alpha=${String(spec.alpha)}:seed=${spec.seed}`;
+}

@@ -1,0 +1,91 @@
+// Aggregates run records per (plugin, problem, N, K, α): success rate with its Wilson interval, median time and
+// work to solution (unsolved runs count as +∞), PAR-2, mean generalization error; and α₅₀ per (plugin, problem, N, K).
+import { crossingAlpha, median, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
+
+export interface PointSummary {
+  plugin: string;
+  problem: string;
+  n: number;
+  k: number | null;
+  alpha: number;
+  runs: number;
+  solved: number;
+  rate: number;
+  rateLo: number;
+  rateHi: number;
+  /** Median wall time to solution in seconds; +∞ when half or more of the runs failed. */
+  medianTimeS: number;
+  medianWork: number;
+  workUnit: string;
+  /** Penalised average runtime: failures count as twice the time limit (seconds). */
+  par2S: number;
+  statusCounts: Record<RunStatus, number>;
+  meanTestError: number | null;
+  meanTeacherOverlap: number | null;
+}
+
+export interface CurveSummary {
+  plugin: string;
+  problem: string;
+  n: number;
+  k: number | null;
+  /** α at which the success rate crosses 1/2 (linear interpolation); null when it does not cross in the range run. */
+  alpha50: number | null;
+  points: PointSummary[];
+}
+
+const EMPTY_COUNTS = (): Record<RunStatus, number> => ({ solved: 0, unsolved: 0, timeout: 0, error: 0, invalid: 0, crashed: 0 });
+
+function mean(values: number[]): number | null {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+}
+
+export function summarizePoint(records: readonly RunRecord[]): PointSummary {
+  const first = records[0]!;
+  const statusCounts = EMPTY_COUNTS();
+  for (const r of records) statusCounts[r.status]++;
+  const solved = statusCounts.solved;
+  const { lo, hi } = wilsonInterval(solved, records.length);
+  const inf = Number.POSITIVE_INFINITY;
+  return {
+    plugin: first.plugin,
+    problem: first.problem,
+    n: first.n,
+    k: first.k,
+    alpha: first.alpha,
+    runs: records.length,
+    solved,
+    rate: solved / records.length,
+    rateLo: lo,
+    rateHi: hi,
+    medianTimeS: median(records.map((r) => (r.status === 'solved' ? r.wallTimeMs / 1000 : inf))),
+    medianWork: median(records.map((r) => (r.status === 'solved' && r.work !== null ? r.work : inf))),
+    workUnit: first.workUnit,
+    par2S: mean(records.map((r) => (r.status === 'solved' ? r.wallTimeMs / 1000 : 2 * r.timeLimitS)))!,
+    statusCounts,
+    meanTestError: mean(records.flatMap((r) => (r.testError === null ? [] : [r.testError]))),
+    meanTeacherOverlap: mean(records.flatMap((r) => (r.teacherOverlap === null ? [] : [r.teacherOverlap]))),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(item);
+  }
+  return groups;
+}
+
+/** One curve per (plugin, problem, N, K), points sorted by α; curves sorted by problem, N, plugin. */
+export function summarize(records: readonly RunRecord[]): CurveSummary[] {
+  const curves: CurveSummary[] = [];
+  for (const group of groupBy(records, (r) => `${r.plugin}|${r.problem}|${r.n}|${r.k}`).values()) {
+    const points = [...groupBy(group, (r) => String(r.alpha)).values()].map(summarizePoint).sort((a, b) => a.alpha - b.alpha);
+    const first = group[0]!;
+    curves.push({ plugin: first.plugin, problem: first.problem, n: first.n, k: first.k, alpha50: crossingAlpha(points) ?? null, points });
+  }
+  return curves.sort((a, b) => a.problem.localeCompare(b.problem) || a.n - b.n || (a.k ?? 0) - (b.k ?? 0) || a.plugin.localeCompare(b.plugin));
+}

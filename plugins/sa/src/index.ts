@@ -1,0 +1,40 @@
+// Simulated annealing baseline (Kirkpatrick, Gelatt & Vecchi, Science 220, 671, 1983): Metropolis
+// single-flip moves on the number of violated constraints, with a geometric inverse-temperature schedule.
+import { definePlugin, type SolveContext } from '@densebench/core';
+import { KsatAnnealer } from './ksat.js';
+import { runRestarts } from './anneal.js';
+import { PerceptronAnnealer } from './perceptron.js';
+import type { SaParams } from './types.js';
+
+export { PerceptronAnnealer } from './perceptron.js';
+export { runRestarts, type Annealer } from './anneal.js';
+export { KsatAnnealer } from './ksat.js';
+export { geometricBeta } from './schedule.js';
+export type { SaParams, AnnealResult } from './types.js';
+
+export default definePlugin<SaParams>({
+  name: 'sa',
+  version: '1.0.0',
+  description: 'simulated annealing: Metropolis single flips on the number of violated constraints, geometric β schedule, restarts',
+  problems: ['perceptron', 'teacher-student', 'ksat'],
+  workUnit: 'sweeps',
+  params: {
+    type: 'object',
+    properties: {
+      beta0: { type: 'number', exclusiveMinimum: 0, default: 2, description: 'initial inverse temperature' },
+      beta1: { type: 'number', exclusiveMinimum: 0, default: 8, description: 'final inverse temperature (reached at the last sweep of each restart)' },
+      sweeps: { type: 'integer', minimum: 1, default: 20000, description: 'sweeps (N attempted flips each) per restart' },
+      restarts: { type: 'integer', minimum: 1, default: 1, description: 'independent restarts from a random configuration' },
+    },
+  },
+  solve(instance, params, ctx: SolveContext) {
+    const annealer = instance.kind === 'ksat' ? new KsatAnnealer(instance) : new PerceptronAnnealer(instance);
+    const result = runRestarts(annealer, instance.n, params, ctx);
+    return {
+      assignment: result.weights,
+      work: result.sweeps,
+      energy: result.energy,
+      info: { restart: result.restart },
+    };
+  },
+});

@@ -1,0 +1,15 @@
+export interface SaParams {
+  beta0: number;
+  beta1: number;
+  sweeps: number;
+  restarts: number;
+}
+
+export interface AnnealResult {
+  weights: Int8Array;
+  energy: number;
+  /** Attempted flips / N, summed over restarts. */
+  sweeps: number;
+  restart: number;
+  stoppedByDeadline: boolean;
+}
