@@ -9,7 +9,8 @@ export function wilsonInterval(k: number, n: number, z = 1.959963984540054): { l
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // At k = 0 or k = n the exact bound is 0 or 1; floating point would give 1e-17 or 0.9999999999999999.
+  return { lo: k === 0 ? 0 : Math.max(0, centre - half), hi: k === n ? 1 : Math.min(1, centre + half) };
 }
 
 /**

@@ -56,15 +56,19 @@ function parseNumber(text: string, what: string, whole: string): number {
 }
 
 /**
- * Parses --alpha: "a:b" (step 0.05), "a:b:step", or a comma list "0.3,0.5,0.7". Returns sorted unique values.
+ * Parses --alpha: comma-separated items, each a value "0.5", a range "a:b" (step 0.05) or "a:b:step".
+ * Returns the sorted union without duplicates.
  */
 export function parseAlphaList(text: string, defaultStep = 0.05): number[] {
   const what = '--alpha';
-  const trimmed = text.trim();
-  let values: number[];
-  if (trimmed.includes(':')) {
-    const parts = trimmed.split(':');
-    if (parts.length > 3) throw new Error(`${what} "${text}": expected a:b or a:b:step`);
+  const values: number[] = [];
+  for (const item of text.split(',')) {
+    if (!item.includes(':')) {
+      values.push(parseNumber(item, what, text));
+      continue;
+    }
+    const parts = item.split(':');
+    if (parts.length > 3) throw new Error(`${what} "${text}": expected a:b or a:b:step, got "${item.trim()}"`);
     const a = parseNumber(parts[0]!, what, text);
     const b = parseNumber(parts[1]!, what, text);
     const step = parts.length === 3 ? parseNumber(parts[2]!, what, text) : defaultStep;
@@ -72,9 +76,7 @@ export function parseAlphaList(text: string, defaultStep = 0.05): number[] {
     if (b < a) throw new Error(`${what} "${text}": the end ${b} is below the start ${a}`);
     const count = Math.floor((b - a) / step + 1e-9) + 1;
     if (count > 10_000) throw new Error(`${what} "${text}": ${count} values is too many (at most 10000)`);
-    values = Array.from({ length: count }, (_, i) => clean(a + i * step));
-  } else {
-    values = trimmed.split(',').map((part) => parseNumber(part, what, text));
+    for (let i = 0; i < count; i++) values.push(clean(a + i * step));
   }
   for (const v of values) if (!(v > 0)) throw new Error(`${what} "${text}": α must be positive, got ${v}`);
   return [...new Set(values)].sort((x, y) => x - y);

@@ -24,7 +24,8 @@ export interface PoolOptions {
 export function createPool(options: PoolOptions = {}): Piscina {
   const workers = Math.max(1, options.workers ?? availableParallelism());
   return new Piscina({
-    filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
+    // '../dist/' resolves to the compiled worker both from dist/ and from src/ (when tests load the sources).
+    filename: fileURLToPath(new URL('../dist/worker.js', import.meta.url)),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
@@ -73,7 +74,7 @@ export interface ExecuteOptions extends PoolOptions {
   machine: MachineInfo;
   /** Called with each record as soon as its run is judged (in completion order). */
   onRecord(record: RunRecord): void;
-  /** Stops handing out new runs; runs in flight finish. */
+  /** Stops the sweep: no new runs start, runs in flight are terminated and left unrecorded. */
   signal?: AbortSignal;
 }
 
@@ -85,6 +86,8 @@ export function solverSeedText(plugin: string, instanceHashHex: string, seed: nu
 export async function executePlan(options: ExecuteOptions): Promise<void> {
   const pool = createPool(options);
   const timeLimitMs = options.timeLimitS * 1000;
+  const stop = (): void => void pool.destroy();
+  options.signal?.addEventListener('abort', stop, { once: true });
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < options.runs.length && !options.signal?.aborted) {
@@ -97,6 +100,8 @@ export async function executePlan(options: ExecuteOptions): Promise<void> {
       const startedAt = new Date().toISOString();
       const task: SolveTask = { pluginUrl: plugin.url, params: run.params, source, solverSeed: solverSeedText(run.plugin, hash, run.instance.seed), timeLimitMs };
       const result = await runTask(pool, task);
+      // An interrupted run is not a result: leave it unrecorded so that a resumed sweep runs it again.
+      if (options.signal?.aborted && result.kind !== 'finished') return;
       const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs);
       const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
       options.onRecord({
@@ -134,6 +139,7 @@ export async function executePlan(options: ExecuteOptions): Promise<void> {
     const lanes = Math.max(1, Math.min(options.workers ?? availableParallelism(), options.runs.length));
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
-    await pool.destroy();
+    options.signal?.removeEventListener('abort', stop);
+    if (!options.signal?.aborted) await pool.destroy();
   }
 }

@@ -1,6 +1,6 @@
 // Worker entry (piscina): builds the training instance, runs the plugin, returns its raw answer.
 // Verification happens in the main thread; the teacher and test set never reach this thread.
-import { Rng, type Instance, type SolveContext } from '@densebench/core';
+import { resolveParams, Rng, type Instance, type SolveContext } from '@densebench/core';
 import { generate, readInstanceFile } from '@densebench/problems';
 import { importPlugin } from './plugins.js';
 import type { SolveOutcome, SolveTask } from './task.js';
@@ -47,7 +47,9 @@ export default async function runSolveTask(task: SolveTask): Promise<SolveOutcom
   };
   const timer = setTimeout(() => controller.abort(new Error('time limit reached')), task.timeLimitMs);
   try {
-    const result = await plugin.solve(instance, task.params, ctx);
+    // Validated again here, at the last door before solve(), so a hand-made task gets defaults and clear errors too.
+    const params = resolveParams(plugin, task.params);
+    const result = await plugin.solve(instance, params, ctx);
     const wallTimeMs = performance.now() - start;
     if (typeof result !== 'object' || result === null) {
       return { ok: false, message: `solve() returned ${String(result)} instead of { assignment, work }`, wallTimeMs, log };

@@ -1,1 +1,3 @@
 export * from './aggregate.js';
+export * from './html.js';
+export * from './write.js';

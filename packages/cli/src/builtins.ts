@@ -1,0 +1,6 @@
+import type { BuiltinPlugins } from '@densebench/harness';
+
+/** Plugins shipped with densebench, loaded through the same door as third-party ones (a module URL). */
+export const BUILTIN_PLUGINS: BuiltinPlugins = {
+  sa: import.meta.resolve('@densebench/plugin-sa'),
+};

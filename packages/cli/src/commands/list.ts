@@ -1,0 +1,21 @@
+import { loadPlugin } from '@densebench/harness';
+import { BUILTIN_PLUGINS } from '../builtins.js';
+import { describeParams } from '../plugins.js';
+
+const PROBLEMS: Record<string, string> = {
+  perceptron: 'random binary perceptron (storage): P = round(αN) random ±1 patterns with random ±1 labels, W ∈ {±1}^N, N odd; E = misclassified patterns',
+  'teacher-student': 'binary perceptron with labels from a hidden random binary teacher; the harness measures test error on 10,000 fresh patterns and the overlap with the teacher',
+  ksat: 'random K-SAT: M = round(αN) clauses of K distinct variables with random signs; E = unsatisfied clauses',
+};
+
+export async function listCommand(): Promise<void> {
+  const out: string[] = ['Plugins:'];
+  for (const name of Object.keys(BUILTIN_PLUGINS).sort()) {
+    const { plugin } = await loadPlugin(name, BUILTIN_PLUGINS);
+    out.push(`  ${plugin.name} ${plugin.version} — ${plugin.description}`, `    problems: ${plugin.problems.join(', ')}; work unit: ${plugin.workUnit}`, '    params:');
+    for (const line of describeParams(plugin)) out.push(`      ${line}`);
+  }
+  out.push('', 'Problems:');
+  for (const [name, text] of Object.entries(PROBLEMS)) out.push(`  ${name}: ${text}`);
+  process.stdout.write(out.join('\n') + '\n');
+}

@@ -1,0 +1,48 @@
+import type { CurveSummary } from '@densebench/report';
+
+/** Seconds as a short human string: 0.012 s, 3.4 s, 2 min 05 s. */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  if (seconds < 0.1) return `${(seconds * 1000).toFixed(1)} ms`;
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${String(Math.round(seconds - 60 * minutes)).padStart(2, '0')} s`;
+}
+
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value >= 100 ? String(Math.round(value)) : value.toPrecision(3);
+}
+
+/** Plain-text table with aligned columns (numbers right-aligned). */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The end-of-sweep summary: one row per (plugin, problem, N, α). */
+export function summaryTable(curves: readonly CurveSummary[]): string {
+  const hasTestError = curves.some((c) => c.points.some((p) => p.meanTestError !== null));
+  const rows: string[][] = [];
+  for (const curve of curves) {
+    for (const p of curve.points) {
+      const failures = (['timeout', 'error', 'invalid', 'crashed'] as const).filter((s) => p.statusCounts[s] > 0).map((s) => `${p.statusCounts[s]} ${s}`);
+      rows.push([
+        curve.plugin,
+        `${curve.problem}${curve.k !== null ? ` K=${curve.k}` : ''}`,
+        String(curve.n),
+        String(p.alpha),
+        `${p.solved}/${p.runs}`,
+        `${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]`,
+        formatSeconds(p.medianTimeS),
+        `${formatCount(p.medianWork)}${Number.isFinite(p.medianWork) ? ` ${p.workUnit}` : ''}`,
+        ...(hasTestError ? [p.meanTestError === null ? '—' : p.meanTestError.toFixed(3)] : []),
+        failures.join(', '),
+      ]);
+    }
+  }
+  const header = ['plugin', 'problem', 'N', 'α', 'solved', 'rate [95% CI]', 'median time', 'median work', ...(hasTestError ? ['test error'] : []), 'failures'];
+  const thresholds = curves.map((c) => `α₅₀(${c.plugin}, ${c.problem}, N=${c.n}) = ${c.alpha50 === null ? 'not crossed in this range' : c.alpha50.toFixed(3)}`);
+  return `${textTable(header, rows)}\n\n${thresholds.join('\n')}`;
+}

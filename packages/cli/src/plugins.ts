@@ -1,0 +1,49 @@
+import { parseParamAssignments, resolveParams, type SolverPlugin } from '@densebench/core';
+import { loadPlugin, type LoadedPlugin } from '@densebench/harness';
+import { BUILTIN_PLUGINS } from './builtins.js';
+
+export interface SelectedPlugin extends LoadedPlugin {
+  params: Record<string, unknown>;
+}
+
+/**
+ * Loads the plugins named on the command line and resolves their parameters. `--param key=value` applies to
+ * every selected plugin that declares `key`; `--param plugin.key=value` to that plugin only. A key no selected
+ * plugin declares is an error.
+ */
+export async function selectPlugins(refs: readonly string[], paramItems: readonly string[], problem?: string): Promise<SelectedPlugin[]> {
+  const loaded: LoadedPlugin[] = [];
+  for (const ref of refs) {
+    const plugin = await loadPlugin(ref, BUILTIN_PLUGINS);
+    if (loaded.some((p) => p.plugin.name === plugin.plugin.name)) throw new Error(`plugin "${plugin.plugin.name}" is selected twice`);
+    if (problem && !(plugin.plugin.problems as readonly string[]).includes(problem)) {
+      throw new Error(`plugin "${plugin.plugin.name}" does not solve ${problem} (it solves: ${plugin.plugin.problems.join(', ')})`);
+    }
+    loaded.push(plugin);
+  }
+  const given = new Map<string, Record<string, string>>(loaded.map((p) => [p.plugin.name, {}]));
+  for (const [key, value] of Object.entries(parseParamAssignments(paramItems))) {
+    const dot = key.indexOf('.');
+    const scoped = dot > 0 ? loaded.find((p) => p.plugin.name === key.slice(0, dot)) : undefined;
+    if (scoped) {
+      given.get(scoped.plugin.name)![key.slice(dot + 1)] = value;
+      continue;
+    }
+    const takers = loaded.filter((p) => key in p.plugin.params.properties);
+    if (takers.length === 0) {
+      const known = loaded.map((p) => `${p.plugin.name}: ${Object.keys(p.plugin.params.properties).join(', ') || 'none'}`).join('; ');
+      throw new Error(`--param ${key}: no selected plugin has a parameter "${key}" (${known})`);
+    }
+    for (const p of takers) given.get(p.plugin.name)![key] = value;
+  }
+  return loaded.map((p) => ({ ...p, params: resolveParams(p.plugin, given.get(p.plugin.name)!) }));
+}
+
+export function describeParams(plugin: SolverPlugin): string[] {
+  return Object.entries(plugin.params.properties).map(([key, schema]) => {
+    const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.exclusiveMinimum !== undefined ? `> ${schema.exclusiveMinimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '', schema.enum ? `one of ${schema.enum.join('|')}` : '']
+      .filter(Boolean)
+      .join(', ');
+    return `${key} (${schema.type}${bounds ? `, ${bounds}` : ''}; default ${JSON.stringify(schema.default)}): ${schema.description}`;
+  });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { crossingAlpha, ecdf, median, quantile, wilsonInterval } from '../src/stats.js';
+
+describe('wilsonInterval', () => {
+  it('matches the closed form for 8 of 10 (z = 1.96)', () => {
+    // Wilson (1927): centre (p + z²/2n)/(1 + z²/n), half-width z√(p(1−p)/n + z²/4n²)/(1 + z²/n); for 8/10 ≈ [0.490, 0.943].
+    const { lo, hi } = wilsonInterval(8, 10);
+    expect(lo).toBeCloseTo(0.4902, 3);
+    expect(hi).toBeCloseTo(0.9433, 3);
+  });
+
+  it('stays inside [0, 1] at the extremes and is not degenerate', () => {
+    const none = wilsonInterval(0, 10);
+    expect(none.lo).toBe(0);
+    expect(none.hi).toBeCloseTo(0.2775, 3);
+    const all = wilsonInterval(10, 10);
+    expect(all.hi).toBe(1);
+    expect(all.lo).toBeCloseTo(0.7225, 3);
+    expect(wilsonInterval(0, 0)).toEqual({ lo: 0, hi: 1 });
+  });
+});
+
+describe('quantiles with unsolved runs as +∞', () => {
+  it('interpolates like R type 7', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([4, 1, 3, 2], 0.25)).toBe(1.75);
+  });
+
+  it('has a finite median only above 50% success', () => {
+    const inf = Number.POSITIVE_INFINITY;
+    expect(median([1, 2, inf])).toBe(2);
+    expect(median([1, 2, inf, inf])).toBe(inf);
+    expect(median([1, inf, inf])).toBe(inf);
+    expect(Number.isNaN(median([]))).toBe(true);
+  });
+});
+
+describe('ecdf and α₅₀', () => {
+  it('ecdf counts unsolved runs in the denominator', () => {
+    expect(ecdf([3, Number.POSITIVE_INFINITY, 1, 2])).toEqual({ x: [1, 2, 3], y: [0.25, 0.5, 0.75] });
+  });
+
+  it('interpolates the 1/2 crossing of a success curve', () => {
+    const points = [
+      { alpha: 0.3, rate: 1 },
+      { alpha: 0.4, rate: 0.8 },
+      { alpha: 0.5, rate: 0.2 },
+      { alpha: 0.6, rate: 0 },
+    ];
+    expect(crossingAlpha(points)).toBeCloseTo(0.45, 10);
+    expect(crossingAlpha([{ alpha: 0.3, rate: 1 }, { alpha: 0.4, rate: 0.9 }])).toBeUndefined();
+  });
+});

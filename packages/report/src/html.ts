@@ -1,0 +1,245 @@
+// A single self-contained HTML report: metadata, success-rate and median-time charts per (problem, N, K) and the
+// numbers behind them. chart.js is inlined and a CSP forbids every fetch, so the file opens from disk offline.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RunRecord } from '@densebench/core';
+import { summarize, type CurveSummary, type PointSummary } from './aggregate.js';
+
+/** What renderHtmlReport draws; manifest is the result set's manifest.json, shown as metadata when present. */
+export interface HtmlReportInput {
+  title: string;
+  records: readonly RunRecord[];
+  manifest?: unknown;
+}
+
+/** Curves of one (problem, N, K), as embedded in the report's JSON data block. */
+export interface HtmlReportGroup {
+  problem: string;
+  n: number;
+  k: number | null;
+  curves: (CurveSummary & { color: string })[];
+}
+
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#8c8c8c'];
+const FAILURE_STATUSES = ['timeout', 'error', 'invalid', 'crashed'] as const;
+
+let chartJsSource: string | undefined;
+
+/** The chart.js UMD bundle. The package's exports map hides dist/chart.umd.js, so resolve the main entry and go next to it. */
+function chartJs(): string {
+  if (chartJsSource === undefined) {
+    const main = createRequire(import.meta.url).resolve('chart.js');
+    // Inside a <script>, only "</script" can end the element early; "<\/" means the same to JavaScript.
+    chartJsSource = readFileSync(join(dirname(main), 'chart.umd.js'), 'utf8').replace(/<\/(script)/gi, '<\\/$1');
+  }
+  return chartJsSource;
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON for a <script type="application/json"> block: ±∞ and NaN become null, and no "<" can close the element. */
+export function jsonForScript(value: unknown): string {
+  const json = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
+  return (json ?? 'null').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** Groups curves by (problem, N, K), giving each plugin one colour across the whole report. */
+export function groupCurves(curves: readonly CurveSummary[]): HtmlReportGroup[] {
+  const plugins = [...new Set(curves.map((c) => c.plugin))].sort();
+  const groups = new Map<string, HtmlReportGroup>();
+  for (const c of curves) {
+    const key = `${c.problem}|${c.n}|${c.k}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { problem: c.problem, n: c.n, k: c.k, curves: [] }));
+    g.curves.push({ ...c, color: PALETTE[plugins.indexOf(c.plugin) % PALETTE.length]! });
+  }
+  return [...groups.values()];
+}
+
+function groupLabel(g: { problem: string; n: number; k: number | null }): string {
+  return `${g.problem}${g.k === null ? '' : `, K = ${g.k}`}, N = ${g.n}`;
+}
+
+/** Three significant digits, exponent notation outside [1e-3, 1e6); "—" for no value. */
+function num(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return v.toExponential(2);
+  return String(Number(v.toPrecision(3)));
+}
+
+function field(obj: unknown, ...path: string[]): unknown {
+  let cur = obj;
+  for (const p of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
+  return cur;
+}
+
+function listText(v: unknown): string {
+  if (!Array.isArray(v)) return v === undefined || v === null ? '' : String(v);
+  return v.length > 8 ? `${v.slice(0, 3).join(', ')}, …, ${v.at(-1)} (${v.length})` : v.join(', ');
+}
+
+function metadataHtml(manifest: unknown, records: readonly RunRecord[]): string {
+  const rows: [string, string][] = [];
+  const add = (label: string, value: unknown): void => {
+    if (value !== undefined && value !== null && value !== '') rows.push([label, String(value)]);
+  };
+  if (manifest !== undefined && manifest !== null) {
+    add('Name', field(manifest, 'name'));
+    const created = field(manifest, 'createdAt');
+    const date = typeof created === 'string' && !Number.isNaN(Date.parse(created)) ? new Date(created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : created;
+    add('Date', date);
+    const m = (key: string): unknown => field(manifest, 'machine', key);
+    const cores = m('cores') === undefined ? '' : ` × ${m('cores')}`;
+    const mem = m('memoryGiB') === undefined ? '' : `, ${m('memoryGiB')} GiB`;
+    const plat = m('platform') === undefined ? '' : `, ${m('platform')}`;
+    if (m('cpu') !== undefined) add('Machine', `${m('cpu')}${cores}${mem}${plat}`);
+    add('Node', m('node'));
+    add('Commit', m('commit'));
+    add('Harness', field(manifest, 'harnessVersion'));
+    const plan = (key: string): unknown => field(manifest, 'plan', key);
+    if (field(manifest, 'plan') !== undefined) {
+      const k = plan('k') === undefined || plan('k') === null ? '' : `, K = ${plan('k')}`;
+      add('Plan', `${plan('problem') ?? '?'}${k}; N ∈ {${listText(plan('ns'))}}; α ∈ {${listText(plan('alphas'))}}; seeds: ${listText(plan('seeds'))}`);
+      if (plan('timeLimitS') !== undefined) add('Time limit', `${plan('timeLimitS')} s per run`);
+      const plugins = plan('plugins');
+      if (Array.isArray(plugins)) {
+        const text = plugins.map((p) => `${field(p, 'name')}@${field(p, 'version')} ${JSON.stringify(field(p, 'params') ?? {})}`);
+        add('Plugins', text.join('; '));
+      }
+    }
+    const finished = field(manifest, 'finished');
+    if (typeof finished === 'boolean') add('Finished', finished ? 'yes' : 'no (partial results)');
+  }
+  add('Runs', records.length);
+  return `<dl class="meta">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+}
+
+function pointRow(p: PointSummary, color: string, first: boolean, showTestError: boolean): string {
+  const counts = FAILURE_STATUSES.map((s) => `<td class="num${p.statusCounts[s] ? ' bad' : ''}">${p.statusCounts[s]}</td>`).join('');
+  const work = Number.isFinite(p.medianWork) ? `${num(p.medianWork)} ${escapeHtml(p.workUnit)}` : '—';
+  return `<tr${first ? ' class="first"' : ''}><td><span class="sw" style="background:${color}"></span>${escapeHtml(p.plugin)}</td>` +
+    `<td class="num">${p.alpha}</td><td class="num">${p.solved}/${p.runs}</td>` +
+    `<td class="num">${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]</td>` +
+    `<td class="num">${num(p.medianTimeS)}</td><td class="num">${work}</td><td class="num">${num(p.par2S)}</td>${counts}` +
+    (showTestError ? `<td class="num">${num(p.meanTestError)}</td>` : '') + '</tr>';
+}
+
+function failuresHtml(records: readonly RunRecord[]): string {
+  const seen = new Map<string, { r: RunRecord; count: number }>();
+  for (const r of records) {
+    if (r.status === 'solved' || r.status === 'unsolved' || r.message === null) continue;
+    const key = `${r.plugin}\0${r.status}\0${r.message}`;
+    const entry = seen.get(key);
+    if (entry) entry.count++;
+    else seen.set(key, { r, count: 1 });
+  }
+  if (seen.size === 0) return '';
+  const items = [...seen.values()].slice(0, 50).map(({ r, count }) =>
+    `<li><b>${escapeHtml(r.plugin)}</b> ${escapeHtml(r.status)} ×${count} (first: α = ${r.alpha}, seed ${r.seed}): <code>${escapeHtml(r.message)}</code></li>`);
+  return `<details><summary>Failure messages (${seen.size} distinct)</summary><ul class="fail">${items.join('')}</ul></details>`;
+}
+
+function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecord[]): string {
+  const label = escapeHtml(groupLabel(g));
+  const showTestError = g.problem === 'teacher-student' || g.curves.some((c) => c.points.some((p) => p.meanTestError !== null));
+  const alpha50 = g.curves.map((c) => `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)}</li>`);
+  const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError)));
+  const noMedian = g.curves.every((c) => c.points.every((p) => !Number.isFinite(p.medianTimeS)));
+  return `<section><h2>${label}</h2>
+<ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>
+<div class="charts"><div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
+<div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div></div>
+<div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
+    `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean test error</th>' : ''}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div>${failuresHtml(records)}</section>`;
+}
+
+const CSS = `:root{color-scheme:light dark;--bg:#fff;--fg:#1d1f23;--muted:#5f6670;--line:#d9dce1;--grid:rgba(0,0,0,.1);--card:#f6f7f9;--bad:#c62828}
+@media (prefers-color-scheme:dark){:root{--bg:#16181c;--fg:#e4e6ea;--muted:#9aa1ab;--line:#343840;--grid:rgba(255,255,255,.12);--card:#1f2227;--bad:#ff6b6b}}
+*{box-sizing:border-box}body{margin:0 auto;max-width:1240px;padding:24px;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+h1{font-size:1.6em;margin:0 0 12px}h2{font-size:1.25em;margin:0 0 8px}
+.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0 0 24px;padding:12px 16px;background:var(--card);border:1px solid var(--line);border-radius:8px}
+.meta dt{color:var(--muted)}.meta dd{margin:0;overflow-wrap:anywhere}
+section{margin:0 0 32px;padding:16px;border:1px solid var(--line);border-radius:8px}
+.a50{list-style:none;padding:0;margin:0 0 12px;display:flex;flex-wrap:wrap;gap:4px 16px;color:var(--muted)}.a50 li:not(:first-child){color:var(--fg)}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:16px;margin-bottom:16px}
+.chart{position:relative;height:340px}.note{position:absolute;top:45%;left:0;right:0;text-align:center;color:var(--muted);margin:0}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}th{color:var(--muted);font-weight:600}
+tr.first td{border-top:2px solid var(--line)}td.num{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:var(--bad);font-weight:700}
+.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+details{margin-top:12px}.fail{margin:6px 0;padding-left:20px}code{overflow-wrap:anywhere}`;
+
+// Client side: reads the JSON block and draws two charts per group. Wilson bars come from a small chart.js plugin.
+const APP = `(() => {
+const data = JSON.parse(document.getElementById('densebench-data').textContent);
+const css = getComputedStyle(document.documentElement);
+Chart.defaults.color = css.getPropertyValue('--fg').trim();
+Chart.defaults.borderColor = css.getPropertyValue('--grid').trim();
+Chart.defaults.animation = false;
+Chart.defaults.maintainAspectRatio = false;
+Chart.defaults.plugins.legend.labels.usePointStyle = true;
+const wilsonBars = { id: 'wilsonBars', afterDatasetsDraw(chart) {
+  const ctx = chart.ctx, y = chart.scales.y, visible = chart.data.datasets.map((d, i) => i).filter((i) => chart.isDatasetVisible(i));
+  visible.forEach((di, rank) => {
+    const ds = chart.data.datasets[di], shift = (rank - (visible.length - 1) / 2) * 4;
+    ctx.save(); ctx.strokeStyle = ds.borderColor; ctx.lineWidth = 1.5;
+    chart.getDatasetMeta(di).data.forEach((pt, i) => {
+      const iv = ds.intervals[i]; if (!iv) return;
+      const x = pt.x + shift, lo = y.getPixelForValue(iv[0]), hi = y.getPixelForValue(iv[1]);
+      ctx.beginPath(); ctx.moveTo(x, lo); ctx.lineTo(x, hi); ctx.moveTo(x - 4, lo); ctx.lineTo(x + 4, lo); ctx.moveTo(x - 4, hi); ctx.lineTo(x + 4, hi); ctx.stroke();
+    });
+    ctx.restore();
+  });
+} };
+const fmt = (v) => v === null ? '—' : Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(3)));
+const scaleTitle = (text) => ({ display: true, text, font: { size: 13 } });
+// Whole decades and labels only at 1, 2, 5: chart.js's own log bounds crowd labels when the data span is narrow.
+const decades = (g) => {
+  const ys = g.curves.flatMap((c) => c.points.map((p) => p.medianTimeS)).filter((v) => v !== null && v > 0);
+  if (!ys.length) return { min: 0.1, max: 10 };
+  return { min: Math.pow(10, Math.floor(Math.log10(Math.min(...ys)))), max: Math.pow(10, Math.ceil(Math.log10(Math.max(...ys)) + 1e-9)) };
+};
+const logTick = (v) => { const m = Math.round(v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9)) * 1e3) / 1e3; return m === 1 || m === 2 || m === 5 ? fmt(v) : ''; };
+data.groups.forEach((g, gi) => {
+  const label = g.problem + (g.k === null ? '' : ', K = ' + g.k) + ', N = ' + g.n;
+  // Same α range on both charts (the time chart lacks the α without a median); clip lets edge points show whole.
+  const alphas = g.curves.flatMap((c) => c.points.map((p) => p.alpha)), lo = Math.min(...alphas), hi = Math.max(...alphas);
+  const x = { type: 'linear', title: scaleTitle('α'), ...(hi > lo ? { min: lo, max: hi } : {}) };
+  const base = (c) => ({ label: c.plugin, borderColor: c.color, backgroundColor: c.color, pointRadius: 3.5, borderWidth: 2, spanGaps: false, clip: 8 });
+  new Chart(document.getElementById('rate-' + gi), { type: 'line', plugins: [wilsonBars],
+    data: { datasets: g.curves.map((c) => ({ ...base(c), data: c.points.map((p) => ({ x: p.alpha, y: p.rate })), intervals: c.points.map((p) => [p.rateLo, p.rateHi]) })) },
+    options: { plugins: { title: { display: true, text: 'Success rate vs α — ' + label },
+        tooltip: { callbacks: { label: (t) => { const p = g.curves[t.datasetIndex].points[t.dataIndex]; return t.dataset.label + ': ' + p.solved + '/' + p.runs + ' = ' + p.rate.toFixed(2) + ' [' + p.rateLo.toFixed(2) + ', ' + p.rateHi.toFixed(2) + ']'; } } } },
+      scales: { x, y: { min: 0, max: 1, title: scaleTitle('fraction solved (95% Wilson interval)') } } } });
+  new Chart(document.getElementById('time-' + gi), { type: 'line',
+    data: { datasets: g.curves.map((c) => ({ ...base(c), data: c.points.map((p) => ({ x: p.alpha, y: p.medianTimeS })) })) },
+    options: { plugins: { title: { display: true, text: 'Median time to solution vs α — ' + label },
+        tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' s' } } },
+      scales: { x, y: { type: 'logarithmic', ...decades(g), title: scaleTitle('median time to solution (s, log)'), ticks: { callback: logTick } } } } });
+});
+})();`;
+
+/** Renders the whole report as one HTML document that needs no network. */
+export function renderHtmlReport(input: HtmlReportInput): string {
+  const groups = groupCurves(summarize(input.records));
+  const recordsOf = (g: HtmlReportGroup): RunRecord[] => input.records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k);
+  const body = groups.length ? groups.map((g, i) => groupHtml(g, i, recordsOf(g))).join('\n') : '<p>No runs recorded.</p>';
+  const data = { title: input.title, manifest: input.manifest ?? null, groups };
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(input.title)}</title><style>${CSS}</style></head>
+<body><h1>${escapeHtml(input.title)}</h1>
+${metadataHtml(input.manifest, input.records)}
+${body}
+<script type="application/json" id="densebench-data">${jsonForScript(data)}</script>
+<script>${chartJs()}</script>
+<script>${APP}</script>
+</body></html>
+`;
+}

@@ -1,0 +1,138 @@
+import { describe, it, expect } from 'vitest';
+import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
+import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
+
+function record(plugin: string, alpha: number, seed: number, status: RunStatus, wallTimeMs: number, message: string | null = null): RunRecord {
+  const solved = status === 'solved';
+  return {
+    schema: 1,
+    id: `${plugin}|perceptron|201|null|${alpha}|${seed}`,
+    plugin,
+    pluginVersion: '1.0.0',
+    params: { steps: 1000 },
+    problem: 'perceptron',
+    n: 201,
+    alpha,
+    k: null,
+    seed,
+    instanceHash: seed.toString(16).padStart(64, '0'),
+    status,
+    energy: solved ? 0 : status === 'unsolved' ? 3 : null,
+    wallTimeMs,
+    work: solved ? wallTimeMs * 1000 : null,
+    workUnit: 'flips',
+    timeLimitS: 10,
+    testError: null,
+    teacherOverlap: null,
+    message,
+    info: null,
+    trace: null,
+    harnessVersion: '0.1.0',
+    node: 'v20.19.0',
+    cpu: 'Test CPU',
+    commit: null,
+    startedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+const EVIL = 'evil<script>alert(1)</script>';
+
+const records: RunRecord[] = [
+  // sa at α = 0.5: 2 of 4 solved, so the median time is +∞.
+  record('sa', 0.5, 0, 'solved', 100),
+  record('sa', 0.5, 1, 'solved', 300),
+  record('sa', 0.5, 2, 'unsolved', 10_000),
+  record('sa', 0.5, 3, 'timeout', 10_000),
+  // sa at α = 0.3: 4 of 4 solved.
+  record('sa', 0.3, 0, 'solved', 100),
+  record('sa', 0.3, 1, 'solved', 200),
+  record('sa', 0.3, 2, 'solved', 300),
+  record('sa', 0.3, 3, 'solved', 400),
+  record(EVIL, 0.3, 0, 'solved', 50),
+  record(EVIL, 0.3, 1, 'error', 5, 'boom </script><b>x</b>'),
+];
+
+const manifest = {
+  name: 'demo',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  machine: { node: 'v20.19.0', cpu: 'Test CPU', cores: 8, memoryGiB: 16, platform: 'linux-x64', commit: 'abc123' },
+  plan: { problem: 'perceptron', ns: [201], alphas: [0.3, 0.5], k: null, seeds: [0, 1, 2, 3], timeLimitS: 10, plugins: [{ name: 'sa', version: '1.0.0', params: {} }] },
+};
+
+interface EmbeddedPoint { plugin: string; alpha: number; rate: number; solved: number; runs: number; medianTimeS: number | null }
+interface EmbeddedData { title: string; manifest: unknown; groups: { problem: string; n: number; curves: { plugin: string; points: EmbeddedPoint[] }[] }[] }
+
+function embedded(html: string): EmbeddedData {
+  const m = /<script type="application\/json" id="densebench-data">([\s\S]*?)<\/script>/.exec(html);
+  expect(m).not.toBeNull();
+  return JSON.parse(m![1]!) as EmbeddedData;
+}
+
+describe('renderHtmlReport', () => {
+  const html = renderHtmlReport({ title: 'Demo <report>', records, manifest });
+
+  it('uses fixtures that are valid run records', () => {
+    for (const r of records) assertRunRecord(r);
+  });
+
+  it('is one self-contained document with chart.js inlined', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.length).toBeGreaterThan(100_000);
+    expect(html).toContain('Chart.js v4');
+    expect(html).toMatch(/\.Chart\s*=/);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
+    // Only the inline scripts: none with a src attribute.
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+  });
+
+  it('embeds the summaries as JSON, with null for an undefined median', () => {
+    const data = embedded(html);
+    expect(data.title).toBe('Demo <report>');
+    expect(data.groups).toHaveLength(1);
+    const sa = data.groups[0]!.curves.find((c) => c.plugin === 'sa')!;
+    const at05 = sa.points.find((p) => p.alpha === 0.5)!;
+    expect(at05).toMatchObject({ solved: 2, runs: 4, rate: 0.5, medianTimeS: null });
+    const at03 = sa.points.find((p) => p.alpha === 0.3)!;
+    expect(at03.rate).toBe(1);
+    expect(at03.medianTimeS).toBeCloseTo(0.25);
+    expect(data.groups[0]!.curves.map((c) => c.plugin)).toContain(EVIL);
+  });
+
+  it('escapes record text in markup and in the JSON block', () => {
+    // Exactly the three script elements of the report: data, chart.js, app.
+    expect(html.match(/<script/gi)).toHaveLength(3);
+    expect(html.match(/<\/script>/gi)).toHaveLength(3);
+    expect(html).toContain('evil&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('boom &#60;/script&#62;&#60;b&#62;x&#60;/b&#62;');
+    expect(html).toContain('<title>Demo &#60;report&#62;</title>');
+  });
+
+  it('shows rates with their Wilson interval, failure counts and metadata', () => {
+    expect(html).toMatch(/0\.50 \[0\.15, 0\.85\]/);
+    expect(html).toContain('2/4');
+    expect(html).toMatch(/<td class="num bad">1<\/td>/);
+    expect(html).toContain('abc123');
+    expect(html).toContain('10 s per run');
+    expect(html).toContain('Success rate vs α');
+    expect(html).toContain('median time to solution (s, log)');
+  });
+
+  it('renders without a manifest or records', () => {
+    const empty = renderHtmlReport({ title: 'Empty', records: [] });
+    expect(empty).toContain('No runs recorded.');
+    expect(embedded(empty).groups).toEqual([]);
+  });
+});
+
+describe('helpers', () => {
+  it('jsonForScript turns ±∞ into null and cannot close the script element', () => {
+    const text = jsonForScript({ a: Number.POSITIVE_INFINITY, b: Number.NaN, s: '</script><!--' });
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text)).toEqual({ a: null, b: null, s: '</script><!--' });
+  });
+
+  it('escapeHtml escapes quotes too', () => {
+    expect(escapeHtml(`"'&<>`)).toBe('&#34;&#39;&#38;&#60;&#62;');
+  });
+});

@@ -1,0 +1,120 @@
+// End-to-end: the CLI as a user runs it (the compiled bin, in a scratch directory).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { assertRunRecord, ksatEnergy } from '@densebench/core';
+import { parseDimacs } from '@densebench/problems';
+
+const bin = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
+const run = promisify(execFile);
+
+async function densebench(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const scratch = (): string => mkdtempSync(join(tmpdir(), 'densebench-e2e-'));
+
+describe('densebench bench', () => {
+  it('runs a small sweep, writes validated results, a manifest and a self-contained report', async () => {
+    const cwd = scratch();
+    const { code, stdout, stderr } = await densebench(['bench', '--plugin', 'sa', '--alpha', '0.3,0.5', '--n', '51', '--seeds', '2', '--name', 'e2e', '--workers', '2'], cwd);
+    expect(code, stderr).toBe(0);
+    const lines = readFileSync(join(cwd, 'results/e2e/runs.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(4);
+    const records = lines.map((line) => JSON.parse(line) as unknown);
+    records.forEach((r) => assertRunRecord(r));
+    expect(new Set(records.map((r) => (r as { id: string }).id)).size).toBe(4);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'results/e2e/manifest.json'), 'utf8')) as { finished: boolean; plan: { runs: number } };
+    expect(manifest).toMatchObject({ finished: true, plan: { runs: 4 } });
+    expect(stderr).toMatch(/\[4\/4 /); // progress lines
+    expect(stdout).toMatch(/sa\s+perceptron\s+51\s+0\.3\s+\d\/2/);
+    expect(stdout).toContain('report:  reports/e2e/index.html');
+    const html = readFileSync(join(cwd, 'reports/e2e/index.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).toContain('Success rate');
+
+    // Re-running the same name resumes: nothing left to run, nothing duplicated.
+    const again = await densebench(['bench', '--plugin', 'sa', '--alpha', '0.3,0.5', '--n', '51', '--seeds', '2', '--name', 'e2e'], cwd);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/4 runs already recorded, 0 to go/);
+    expect(readFileSync(join(cwd, 'results/e2e/runs.jsonl'), 'utf8').trim().split('\n')).toHaveLength(4);
+  });
+
+  it('documents every option in --help', async () => {
+    const { stdout } = await densebench(['bench', '--help'], scratch());
+    for (const option of ['--plugin', '--problem', '--alpha', '-n', '-k', '--seeds', '--timeout', '--workers', '--out', '--name', '--param', '--memory', '--reports']) {
+      expect(stdout).toMatch(new RegExp(`^\\s+(-\\w, )?${option}\\s+\\S`, 'm'));
+    }
+  });
+
+  it.each([
+    [['--alpha', '0.3', '--plugin', 'nope'], /unknown plugin "nope"[\s\S]*built-in plugins \(sa\)/],
+    [['--alpha', '0.8:0.3'], /--alpha "0.8:0.3": the end 0.3 is below the start 0.8/],
+    [['--alpha', '0.3', '--param', 'sweeps=many'], /plugin sa param: field "sweeps" must be integer/],
+    [['--alpha', '0.3', '--param', 'temperature=2'], /no selected plugin has a parameter "temperature"/],
+    [['--alpha', '0.3', '--n', '200'], /N must be odd/],
+    [['--alpha', '0.3', '--problem', 'tsp'], /Invalid values[\s\S]*tsp/],
+  ])('fails clearly on %j', async (args, message) => {
+    const { code, stderr } = await densebench(['bench', '--seeds', '1', ...args], scratch());
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('densebench generate and solve', () => {
+  it('writes byte-identical instance files for the same arguments', async () => {
+    const cwd = scratch();
+    const args = ['generate', '--problem', 'ksat', '--n', '200', '--alpha', '4.2', '--seed', '7'];
+    await densebench([...args, '-o', 'a.cnf'], cwd);
+    await densebench([...args, '-o', 'b.cnf'], cwd);
+    expect(readFileSync(join(cwd, 'a.cnf'))).toEqual(readFileSync(join(cwd, 'b.cnf')));
+    expect(readFileSync(join(cwd, 'a.cnf'), 'latin1')).toContain('adb06b268e604f583166e6992ab5e6e1a0333868684b2153b42bbed3698ef561');
+  });
+
+  it('solves a CNF file and prints a verified model as v-lines', async () => {
+    const cwd = scratch();
+    await densebench(['generate', '--problem', 'ksat', '--n', '100', '--alpha', '3.5', '--seed', '3', '-o', 'x.cnf'], cwd);
+    const { code, stdout } = await densebench(['solve', '--plugin', 'sa', '--instance', 'x.cnf'], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^s SATISFIABLE$/m);
+    const literals = stdout.split('\n').filter((l) => l.startsWith('v ')).flatMap((l) => l.slice(2).trim().split(/\s+/).map(Number));
+    expect(literals.at(-1)).toBe(0);
+    const model = Int8Array.from(literals.slice(0, -1), (lit) => (lit > 0 ? 1 : -1));
+    expect(ksatEnergy(parseDimacs(readFileSync(join(cwd, 'x.cnf'), 'latin1')), model)).toBe(0);
+  });
+
+  it('solves a perceptron file and prints the weight line', async () => {
+    const cwd = scratch();
+    await densebench(['generate', '--problem', 'perceptron', '--n', '51', '--alpha', '0.3', '-o', 'p.txt'], cwd);
+    const { code, stdout } = await densebench(['solve', '--instance', 'p.txt'], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^s SOLVED$/m);
+    expect(stdout).toMatch(/^w [+-]{51}$/m);
+  });
+
+  it('names the line of a malformed instance file', async () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'bad.cnf'), 'p cnf 3 2\n1 2 0\n1 five 0\n');
+    const { code, stderr } = await densebench(['solve', '--instance', 'bad.cnf'], cwd);
+    expect(code).toBe(1);
+    expect(stderr).toContain('bad.cnf:3: "five" is not an integer literal');
+    expect(existsSync(join(cwd, 'results'))).toBe(false);
+  });
+
+  it('lists plugins with their parameters', async () => {
+    const { stdout } = await densebench(['list'], scratch());
+    expect(stdout).toMatch(/sa 1\.0\.0/);
+    expect(stdout).toMatch(/sweeps \(integer, ≥ 1; default \d+\)/);
+    expect(stdout).toContain('teacher-student');
+  });
+});
