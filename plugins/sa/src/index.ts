@@ -21,8 +21,8 @@ export default definePlugin<SaParams>({
   params: {
     type: 'object',
     properties: {
-      beta0: { type: 'number', exclusiveMinimum: 0, default: 2, description: 'initial inverse temperature' },
-      beta1: { type: 'number', exclusiveMinimum: 0, default: 8, description: 'final inverse temperature (reached at the last sweep of each restart)' },
+      beta0: { type: 'number', exclusiveMinimum: 0, default: 5, description: 'initial inverse temperature' },
+      beta1: { type: 'number', exclusiveMinimum: 0, default: 7, description: 'final inverse temperature (reached at the last sweep of each restart)' },
       sweeps: { type: 'integer', minimum: 1, default: 20000, description: 'sweeps (N attempted flips each) per restart' },
       restarts: { type: 'integer', minimum: 1, default: 1, description: 'independent restarts from a random configuration' },
     },
