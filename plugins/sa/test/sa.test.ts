@@ -70,50 +70,50 @@ describe('incremental energies', () => {
 });
 
 describe('sa solves easy instances', () => {
-  it('random perceptron N = 101, α = 0.3, on every one of 5 seeds', () => {
+  it('random perceptron N = 101, α = 0.3, on every one of 5 seeds', async () => {
     for (let seed = 1; seed <= 5; seed++) {
       const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.3, k: null, seed });
-      const result = sa.solve(instance, params(), context(`s${seed}`)) as ReturnType<typeof sa.solve> & { energy: number };
+      const result = await sa.solve(instance, params(), context(`s${seed}`));
       expect(energy(instance, result.assignment)).toBe(0);
       expect(result.energy).toBe(0);
       expect(result.work).toBeGreaterThan(0);
     }
   });
 
-  it('random 3-SAT N = 100, α = 3.5, on every one of 5 seeds', () => {
+  it('random 3-SAT N = 100, α = 3.5, on every one of 5 seeds', async () => {
     for (let seed = 1; seed <= 5; seed++) {
       const { instance } = generate({ problem: 'ksat', n: 100, alpha: 3.5, k: 3, seed });
-      const result = sa.solve(instance, params(), context(`s${seed}`));
-      expect(energy(instance, (result as { assignment: Int8Array }).assignment)).toBe(0);
+      const result = await sa.solve(instance, params(), context(`s${seed}`));
+      expect(energy(instance, result.assignment)).toBe(0);
     }
   });
 
-  it('is reproducible: the same seed gives the same answer and work', () => {
+  it('is reproducible: the same seed gives the same answer and work', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.5, k: null, seed: 1 });
-    const a = sa.solve(instance, params({ sweeps: 300 }), context('same')) as { assignment: Int8Array; work: number };
-    const b = sa.solve(instance, params({ sweeps: 300 }), context('same')) as { assignment: Int8Array; work: number };
+    const a = await sa.solve(instance, params({ sweeps: 300 }), context('same'));
+    const b = await sa.solve(instance, params({ sweeps: 300 }), context('same'));
     expect(b.assignment).toEqual(a.assignment);
     expect(b.work).toBe(a.work);
   });
 
-  it('returns its best configuration when it runs out of sweeps, with the energy it claims', () => {
+  it('returns its best configuration when it runs out of sweeps, with the energy it claims', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.8, k: null, seed: 1 });
-    const result = sa.solve(instance, params({ sweeps: 20, restarts: 2 }), context('short')) as { assignment: Int8Array; energy: number; work: number };
+    const result = await sa.solve(instance, params({ sweeps: 20, restarts: 2 }), context('short'));
     expect(result.energy).toBeGreaterThan(0);
     expect(energy(instance, result.assignment)).toBe(result.energy);
     expect(result.work).toBeCloseTo(40, 6); // 2 restarts × 20 sweeps, none cut short
   });
 
-  it('stops at its deadline', () => {
+  it('stops at its deadline', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 301, alpha: 0.8, k: null, seed: 1 });
     const start = performance.now();
-    const result = sa.solve(instance, params({ sweeps: 1e9 }), context('deadline', start + 200)) as { work: number };
+    const result = await sa.solve(instance, params({ sweeps: 1e9 }), context('deadline', start + 200));
     expect(result.work).toBeLessThan(1e9);
   });
 
-  it('solves the SATLIB-style uf20 fixture (satisfiable: 3 models)', () => {
+  it('solves the SATLIB-style uf20 fixture (satisfiable: 3 models)', async () => {
     const f = parseDimacs(readFileSync(new URL('../../../packages/problems/test/fixtures/satlib-style-uf20.cnf', import.meta.url), 'latin1'));
-    const result = sa.solve(f, params(), context('tiny')) as { assignment: Int8Array };
+    const result = await sa.solve(f, params(), context('tiny'));
     expect(energy(f, result.assignment)).toBe(0);
   });
 });
