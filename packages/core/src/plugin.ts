@@ -46,6 +46,31 @@ export interface SolveResult {
   info?: Record<string, number | string | boolean>;
 }
 
+/** One timed call of a kernel's inner step; returns the work it did, in the kernel's unit (e.g. attempted flips). */
+export interface KernelStep {
+  run(): number;
+  /** A value that depends on everything the steps computed (e.g. the current energy), read after timing so the work cannot be optimised away. */
+  checksum(): number;
+}
+
+/**
+ * A plugin's inner step exposed to the kernel benchmarks (`densebench kernels`): the harness generates the seeded
+ * instance, calls `prepare` outside the timed region, then times `run()` repeatedly.
+ */
+export interface PluginKernel<P extends object = Record<string, unknown>> {
+  /** Short name, e.g. 'perceptron sweep'. */
+  readonly name: string;
+  /** Unit of the work `run()` returns, e.g. 'attempted flips'. */
+  readonly unit: string;
+  readonly problem: ProblemName;
+  readonly alpha: number;
+  /** Clause size (K-SAT only). */
+  readonly k?: number;
+  /** Sizes N to benchmark. */
+  readonly sizes: readonly number[];
+  prepare(instance: Instance, params: P, rng: Rng): KernelStep;
+}
+
 export interface SolverPlugin<P extends object = Record<string, unknown>> {
   readonly name: string;
   readonly version: string;
@@ -55,6 +80,8 @@ export interface SolverPlugin<P extends object = Record<string, unknown>> {
   readonly workUnit: string;
   readonly params: ParamsSchema;
   solve(instance: Instance, params: P, ctx: SolveContext): SolveResult | Promise<SolveResult>;
+  /** Inner steps for the kernel benchmarks, so their throughput is a number comparable across commits. */
+  readonly kernels?: readonly PluginKernel<P>[];
 }
 
 /** Identity function that gives a plugin object its type. Export the result as the module's default export. */
