@@ -1,28 +1,10 @@
 // End-to-end: the CLI as a user runs it (the compiled bin, in a scratch directory).
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { assertRunRecord, ksatEnergy } from '@densebench/core';
 import { parseDimacs } from '@densebench/problems';
-
-const bin = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
-const run = promisify(execFile);
-
-async function densebench(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const scratch = (): string => mkdtempSync(join(tmpdir(), 'densebench-e2e-'));
+import { densebench, scratch } from './helpers.js';
 
 describe('densebench bench', () => {
   it('runs a small sweep, writes validated results, a manifest and a self-contained report', async () => {

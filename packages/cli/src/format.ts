@@ -46,3 +46,9 @@ export function summaryTable(curves: readonly CurveSummary[]): string {
   const thresholds = curves.map((c) => `α₅₀(${c.plugin}, ${c.problem}, N=${c.n}) = ${c.alpha50 === null ? 'not crossed in this range' : c.alpha50.toFixed(3)}`);
   return `${textTable(header, rows)}\n\n${thresholds.join('\n')}`;
 }
+
+/** Local date and time as YYYYMMDD-HHMMSS, for default file and result set names. */
+export function timestamp(date: Date): string {
+  const pad = (x: number): string => String(x).padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}

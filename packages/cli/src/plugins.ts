@@ -3,25 +3,33 @@ import { loadPlugin, type LoadedPlugin } from '@densebench/harness';
 import { BUILTIN_PLUGINS } from './builtins.js';
 
 export interface SelectedPlugin extends LoadedPlugin {
+  /** How the plugin was named (built-in name, package or path). */
+  ref: string;
+  params: Record<string, unknown>;
+}
+
+/** A plugin as a study names it, with parameters from the study file. */
+export interface PluginEntry {
+  ref: string;
   params: Record<string, unknown>;
 }
 
 /**
- * Loads the plugins named on the command line and resolves their parameters. `--param key=value` applies to
- * every selected plugin that declares `key`; `--param plugin.key=value` to that plugin only. A key no selected
+ * Loads the plugins of a study and resolves their parameters: the entry's own params, then `--param key=value`
+ * (every selected plugin that declares `key`) or `--param plugin.key=value` (that plugin only). A key no selected
  * plugin declares is an error.
  */
-export async function selectPlugins(refs: readonly string[], paramItems: readonly string[], problem?: string): Promise<SelectedPlugin[]> {
-  const loaded: LoadedPlugin[] = [];
-  for (const ref of refs) {
-    const plugin = await loadPlugin(ref, BUILTIN_PLUGINS);
+export async function selectPlugins(entries: readonly PluginEntry[], paramItems: readonly string[], problem?: string): Promise<SelectedPlugin[]> {
+  const loaded: (LoadedPlugin & { ref: string })[] = [];
+  for (const { ref } of entries) {
+    const plugin = { ...(await loadPlugin(ref, BUILTIN_PLUGINS)), ref };
     if (loaded.some((p) => p.plugin.name === plugin.plugin.name)) throw new Error(`plugin "${plugin.plugin.name}" is selected twice`);
     if (problem && !(plugin.plugin.problems as readonly string[]).includes(problem)) {
       throw new Error(`plugin "${plugin.plugin.name}" does not solve ${problem} (it solves: ${plugin.plugin.problems.join(', ')})`);
     }
     loaded.push(plugin);
   }
-  const given = new Map<string, Record<string, string>>(loaded.map((p) => [p.plugin.name, {}]));
+  const given = new Map<string, Record<string, unknown>>(loaded.map((p, i) => [p.plugin.name, { ...entries[i]!.params }]));
   for (const [key, value] of Object.entries(parseParamAssignments(paramItems))) {
     const dot = key.indexOf('.');
     const scoped = dot > 0 ? loaded.find((p) => p.plugin.name === key.slice(0, dot)) : undefined;

@@ -5,3 +5,4 @@ export * from './stats.js';
 export * from './plugin.js';
 export * from './params.js';
 export * from './record.js';
+export * from './schema.js';

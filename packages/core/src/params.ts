@@ -36,7 +36,10 @@ export function resolveParams(plugin: Pick<SolverPlugin, 'name' | 'params'>, giv
     const known = Object.keys(plugin.params.properties).join(', ');
     throw new Error(`${formatAjvErrors(validate.errors, `plugin ${plugin.name} param`)}\n(parameters of ${plugin.name}: ${known || 'none'})`);
   }
-  return resolved;
+  // Keys in schema order, so equal parameters serialize identically in records and plan hashes.
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(plugin.params.properties)) if (key in resolved) ordered[key] = resolved[key];
+  return ordered;
 }
 
 /** Parses `key=value` strings (from `--param`) into an object; values stay strings for the schema to coerce. */

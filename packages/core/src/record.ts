@@ -1,6 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { ProblemName } from './instance.js';
-import { formatAjvErrors } from './params.js';
+import { schemaChecker } from './schema.js';
 
 /**
  * How a run ended. solved: the harness verified zero energy. unsolved: the solver returned an answer with
@@ -86,12 +85,11 @@ export const runRecordSchema = {
   },
 } as const;
 
-let validateRecordFn: ValidateFunction | undefined;
+const checkRecordSchema: (value: unknown, where: string) => asserts value is RunRecord = schemaChecker<RunRecord>(runRecordSchema);
 
 /** Validates a parsed record; throws naming the field(s) at fault. */
 export function assertRunRecord(value: unknown, where = 'record'): asserts value is RunRecord {
-  validateRecordFn ??= new Ajv({ allErrors: true, strict: false }).compile(runRecordSchema);
-  if (!validateRecordFn(value)) throw new Error(formatAjvErrors(validateRecordFn.errors, where));
+  checkRecordSchema(value, where);
   const r = value as RunRecord;
   if (r.status === 'solved' && r.energy !== 0) throw new Error(`${where}: field "energy" must be 0 for a solved run, got ${r.energy}`);
 }

@@ -19,6 +19,10 @@ describe('resolveParams', () => {
     expect(resolveParams(plugin, parseParamAssignments(['sweeps=20', 'beta=0.25']))).toEqual({ sweeps: 20, beta: 0.25, mode: 'fast' });
   });
 
+  it('returns the keys in schema order whatever the order given', () => {
+    expect(Object.keys(resolveParams(plugin, { mode: 'slow', sweeps: 3 }))).toEqual(['sweeps', 'beta', 'mode']);
+  });
+
   it('names the field at fault', () => {
     expect(() => resolveParams(plugin, { sweeps: '2.5' })).toThrow(/plugin demo param: field "sweeps" must be integer/);
     expect(() => resolveParams(plugin, { beta: -1 })).toThrow(/field "beta" must be > 0/);

@@ -5,3 +5,7 @@ export * from './verify.js';
 export * from './machine.js';
 export * from './store.js';
 export * from './runner.js';
+export * from './kernels.js';
+export * from './manifest.js';
+export * from './merge.js';
+export * from './sweep.js';

@@ -44,6 +44,28 @@ export function buildPlan(input: PlanInput): RunSpec[] {
   return runs;
 }
 
+/**
+ * Shard `index` of `count` (1-based): every count-th run of the plan, starting at run `index`. The plan is ordered
+ * by N, α, seed and plugin, so each shard gets the same number of runs (±1) spread evenly across α and N, and the
+ * shards together are exactly the plan.
+ */
+export function shardPlan<T>(plan: readonly T[], index: number, count: number): T[] {
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) {
+    throw new Error(`--shard ${index}/${count}: expected i/n with 1 ≤ i ≤ n`);
+  }
+  return plan.filter((_, position) => position % count === index - 1);
+}
+
+/** Parses --shard "i/n". */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!match) throw new Error(`--shard "${text}": expected i/n, e.g. 2/4`);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || index < 1 || index > count) throw new Error(`--shard "${text}": expected 1 ≤ i ≤ n`);
+  return { index, count };
+}
+
 /** Rounds away binary noise from a + i·step (0.30000000000000004 → 0.3). */
 function clean(x: number): number {
   return Number(x.toPrecision(12));

@@ -3,11 +3,11 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Instance, RunRecord, RunStatus } from '@densebench/core';
+import type { Instance, RunRecord } from '@densebench/core';
 import { generate, instanceHash, type InstanceSpec } from '@densebench/problems';
 import { HARNESS_VERSION, type MachineInfo } from './machine.js';
 import type { RunSpec } from './plan.js';
-import type { InstanceSource, SolveOutcome, SolveTask } from './task.js';
+import type { SolveOutcome, SolveTask } from './task.js';
 import { verifyAnswer, type Verdict } from './verify.js';
 
 /** Extra time after the limit before a worker that ignores its deadline is terminated. */
@@ -69,7 +69,7 @@ export function judge(result: TaskResult, instance: Instance, teacher: Int8Array
 
 export interface ExecuteOptions extends PoolOptions {
   runs: readonly RunSpec[];
-  plugins: ReadonlyMap<string, { url: string; version: string; workUnit: string }>;
+  plugins: ReadonlyMap<string, RunnablePlugin>;
   timeLimitS: number;
   machine: MachineInfo;
   /** Called with each record as soon as its run is judged (in completion order). */
@@ -83,9 +83,61 @@ export function solverSeedText(plugin: string, instanceHashHex: string, seed: nu
   return `densebench:v1:solver:${plugin}:${instanceHashHex}:seed=${seed}`;
 }
 
+/** A plugin as the runner needs it. */
+export interface RunnablePlugin {
+  url: string;
+  version: string;
+  workUnit: string;
+}
+
+/**
+ * Runs one planned run on the pool and returns its record: generates the instance here (the worker regenerates
+ * the training part), runs the task, verifies the answer. `undefined` when `signal` aborted it mid-run.
+ */
+export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin, timeLimitS: number, machine: MachineInfo, signal?: AbortSignal): Promise<RunRecord | undefined> {
+  const timeLimitMs = timeLimitS * 1000;
+  const generated = generate(run.instance);
+  const hash = instanceHash(generated.instance);
+  const startedAt = new Date().toISOString();
+  const task: SolveTask = { pluginUrl: plugin.url, params: run.params, source: { type: 'spec', spec: run.instance }, solverSeed: solverSeedText(run.plugin, hash, run.instance.seed), timeLimitMs };
+  const result = await runTask(pool, task);
+  // An interrupted run is not a result: leave it unrecorded so that a resumed sweep runs it again.
+  if (signal?.aborted && result.kind !== 'finished') return undefined;
+  const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs);
+  const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
+  return {
+    schema: 1,
+    id: run.id,
+    plugin: run.plugin,
+    pluginVersion: plugin.version,
+    params: run.params,
+    problem: run.instance.problem,
+    n: run.instance.n,
+    alpha: run.instance.alpha,
+    k: run.instance.k,
+    seed: run.instance.seed,
+    instanceHash: hash,
+    status: verdict.status,
+    energy: verdict.energy,
+    wallTimeMs: Math.round(verdict.wallTimeMs * 1000) / 1000,
+    work: outcome && Number.isFinite(outcome.work) ? outcome.work : null,
+    workUnit: plugin.workUnit,
+    timeLimitS,
+    testError: verdict.testError,
+    teacherOverlap: verdict.teacherOverlap,
+    message: verdict.message,
+    info: outcome?.info ?? null,
+    trace: outcome?.trace.length ? outcome.trace : null,
+    harnessVersion: HARNESS_VERSION,
+    node: machine.node,
+    cpu: machine.cpu,
+    commit: machine.commit,
+    startedAt,
+  };
+}
+
 export async function executePlan(options: ExecuteOptions): Promise<void> {
   const pool = createPool(options);
-  const timeLimitMs = options.timeLimitS * 1000;
   const stop = (): void => void pool.destroy();
   options.signal?.addEventListener('abort', stop, { once: true });
   let next = 0;
@@ -94,45 +146,8 @@ export async function executePlan(options: ExecuteOptions): Promise<void> {
       const run = options.runs[next++]!;
       const plugin = options.plugins.get(run.plugin);
       if (!plugin) throw new Error(`plan names plugin "${run.plugin}", which is not loaded`);
-      const generated = generate(run.instance);
-      const hash = instanceHash(generated.instance);
-      const source: InstanceSource = { type: 'spec', spec: run.instance };
-      const startedAt = new Date().toISOString();
-      const task: SolveTask = { pluginUrl: plugin.url, params: run.params, source, solverSeed: solverSeedText(run.plugin, hash, run.instance.seed), timeLimitMs };
-      const result = await runTask(pool, task);
-      // An interrupted run is not a result: leave it unrecorded so that a resumed sweep runs it again.
-      if (options.signal?.aborted && result.kind !== 'finished') return;
-      const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs);
-      const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
-      options.onRecord({
-        schema: 1,
-        id: run.id,
-        plugin: run.plugin,
-        pluginVersion: plugin.version,
-        params: run.params,
-        problem: run.instance.problem,
-        n: run.instance.n,
-        alpha: run.instance.alpha,
-        k: run.instance.k,
-        seed: run.instance.seed,
-        instanceHash: hash,
-        status: verdict.status as RunStatus,
-        energy: verdict.energy,
-        wallTimeMs: Math.round(verdict.wallTimeMs * 1000) / 1000,
-        work: outcome && Number.isFinite(outcome.work) ? outcome.work : null,
-        workUnit: plugin.workUnit,
-        timeLimitS: options.timeLimitS,
-        testError: verdict.testError,
-        teacherOverlap: verdict.teacherOverlap,
-        message: verdict.message,
-        info: outcome?.info ?? null,
-        trace: outcome?.trace.length ? outcome.trace : null,
-        harnessVersion: HARNESS_VERSION,
-        node: options.machine.node,
-        cpu: options.machine.cpu,
-        commit: options.machine.commit,
-        startedAt,
-      });
+      const record = await runOne(pool, run, plugin, options.timeLimitS, options.machine, options.signal);
+      if (record) options.onRecord(record);
     }
   };
   try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,41 @@ describe('result store', () => {
     expect(() => readRecords(path)).toThrow(new RegExp(`runs.jsonl:2: field "n" must be integer`));
     writeFileSync(path, `${JSON.stringify(record)}\n{"torn":\n`);
     expect(() => readRecords(path)).toThrow(/runs.jsonl:2: not valid JSON/);
+  });
+});
+
+describe('torn lines from a crash', () => {
+  it('readers drop an unterminated, unparsable last line with a warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'densebench-torn-'));
+    const path = join(dir, 'runs.jsonl');
+    writeFileSync(path, `${JSON.stringify(record)}\n{"schema":1,"id":"sa/perc`);
+    const warnings: string[] = [];
+    expect(readRecords(path, (m) => warnings.push(m)).map((r) => r.id)).toEqual([record.id]);
+    expect(warnings).toEqual([`${path}:2: dropped a torn last line (a write interrupted by a crash)`]);
+  });
+
+  it('a resumed store cuts the torn line so the next record starts on its own line', () => {
+    const store = new ResultStore(mkdtempSync(join(tmpdir(), 'densebench-repair-')));
+    store.append(record);
+    appendFileSync(store.runsPath, '{"schema":1,"id":"x');
+    expect(store.repairTornTail()).toMatch(/dropped a torn last line \(19 bytes\)/);
+    store.append({ ...record, id: 'next' });
+    expect(store.records().map((r) => r.id)).toEqual([record.id, 'next']);
+  });
+
+  it('keeps a complete record that only lost its newline', () => {
+    const store = new ResultStore(mkdtempSync(join(tmpdir(), 'densebench-newline-')));
+    appendFileSync(store.runsPath, JSON.stringify(record));
+    expect(store.repairTornTail()).toBeUndefined();
+    expect(readFileSync(store.runsPath, 'utf8').endsWith('\n')).toBe(true);
+    expect(store.records()).toHaveLength(1);
+  });
+
+  it('refuses a result set locked by a live process, and ignores a stale lock', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'densebench-lock-'));
+    writeFileSync(join(dir, '.lock'), String(process.ppid));
+    expect(() => new ResultStore(dir).lock()).toThrow(new RegExp(`being written by process ${process.ppid}`));
+    writeFileSync(join(dir, '.lock'), '999999999');
+    expect(() => new ResultStore(dir).lock()).not.toThrow();
   });
 });

@@ -5,7 +5,7 @@ import { buildPlan, executePlan, importPlugin, machineInfo } from '../src/index.
 const fixture = (name: string): string => new URL(`./fixtures/${name}.mjs`, import.meta.url).href;
 const builtinSa = import.meta.resolve('@densebench/plugin-sa');
 
-async function runPlugins(names: Record<string, string>, problem: 'perceptron' | 'teacher-student' | 'ksat', timeLimitS = 20): Promise<RunRecord[]> {
+async function runPlugins(names: Record<string, string>, problem: 'perceptron' | 'teacher-student' | 'ksat', timeLimitS = 20, memoryLimitMb?: number): Promise<RunRecord[]> {
   const plugins = new Map<string, { url: string; version: string; workUnit: string }>();
   for (const [name, url] of Object.entries(names)) {
     const plugin = await importPlugin(url);
@@ -13,7 +13,7 @@ async function runPlugins(names: Record<string, string>, problem: 'perceptron' |
   }
   const runs = buildPlan({ plugins: Object.keys(names).map((name) => ({ name, params: {} })), problem, ns: [problem === 'ksat' ? 30 : 31], alphas: [problem === 'ksat' ? 3 : 0.5], k: 3, seeds: [1] });
   const records: RunRecord[] = [];
-  await executePlan({ runs, plugins, timeLimitS, workers: 2, machine: machineInfo(), onRecord: (r) => records.push(r) });
+  await executePlan({ runs, plugins, timeLimitS, workers: 2, machine: machineInfo(), onRecord: (r) => records.push(r), ...(memoryLimitMb ? { memoryLimitMb } : {}) });
   for (const r of records) assertRunRecord(r);
   return records;
 }
@@ -43,6 +43,14 @@ describe('harness failure paths', () => {
     expect(byPlugin(records, 'sa').status).toBe('solved');
     // The hung worker was terminated: the sweep ended instead of waiting forever.
     expect(performance.now() - start).toBeLessThan(30_000);
+  });
+
+  it('records a run that exhausts its memory limit as crashed, and goes on', async () => {
+    const records = await runPlugins({ hog: fixture('hog'), sa: builtinSa }, 'perceptron', 60, 64);
+    const hog = byPlugin(records, 'hog');
+    expect(hog.status).toBe('crashed');
+    expect(hog.message).toMatch(/memory/i);
+    expect(byPlugin(records, 'sa').status).toBe('solved');
   });
 
   it('measures generalization against the hidden teacher', async () => {

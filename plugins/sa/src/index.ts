@@ -2,6 +2,7 @@
 // single-flip moves on the number of violated constraints, with a geometric inverse-temperature schedule.
 import { definePlugin, type SolveContext } from '@densebench/core';
 import { KsatAnnealer } from './ksat.js';
+import { saKernels } from './kernels.js';
 import { runRestarts } from './anneal.js';
 import { PerceptronAnnealer } from './perceptron.js';
 import type { SaParams } from './types.js';
@@ -10,6 +11,7 @@ export { PerceptronAnnealer } from './perceptron.js';
 export { runRestarts, type Annealer } from './anneal.js';
 export { KsatAnnealer } from './ksat.js';
 export { geometricBeta } from './schedule.js';
+export { saKernels, SweepStep } from './kernels.js';
 export type { SaParams, AnnealResult } from './types.js';
 
 export default definePlugin<SaParams>({
@@ -37,4 +39,5 @@ export default definePlugin<SaParams>({
       info: { restart: result.restart },
     };
   },
+  kernels: saKernels,
 });

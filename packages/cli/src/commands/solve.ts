@@ -17,7 +17,7 @@ export function solveOptions(y: Argv) {
 /** Runs one plugin on one instance file and prints the verified result (SAT-competition style for CNF). */
 export async function solveCommand(args: Awaited<ReturnType<typeof solveOptions>['argv']>): Promise<void> {
   const instance = await readInstanceFile(args.instance);
-  const [selected] = await selectPlugins([args.plugin], args.param);
+  const [selected] = await selectPlugins([{ ref: args.plugin, params: {} }], args.param);
   const plugin = selected!;
   const problem = instance.kind === 'ksat' ? 'ksat' : 'perceptron';
   if (!(plugin.plugin.problems as readonly string[]).includes(problem)) throw new Error(`plugin "${plugin.plugin.name}" does not solve ${problem}`);

@@ -1,0 +1,81 @@
+// Study files: a whole sweep described in one file (densebench.config.json, or a .js/.mjs module exporting it),
+// validated against a JSON Schema, so that a study lives in git rather than in a long command line.
+import { readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { schemaChecker } from '@densebench/core';
+
+export interface StudyConfig {
+  name?: string;
+  description?: string;
+  problem?: 'perceptron' | 'teacher-student' | 'ksat';
+  n?: number | number[] | string;
+  alpha?: number | number[] | string;
+  k?: number;
+  seeds?: number | number[] | string;
+  timeout?: number;
+  workers?: number;
+  memory?: number;
+  plugins?: (string | { plugin: string; params?: Record<string, unknown> })[];
+}
+
+const listOf = (item: object) => ({ anyOf: [item, { type: 'array', items: item, minItems: 1 }, { type: 'string', minLength: 1 }] });
+
+export const studyConfigSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string', pattern: '^[\\w.+-]+$' },
+    description: { type: 'string' },
+    problem: { enum: ['perceptron', 'teacher-student', 'ksat'] },
+    n: listOf({ type: 'integer', minimum: 1 }),
+    alpha: listOf({ type: 'number', exclusiveMinimum: 0 }),
+    k: { type: 'integer', minimum: 2 },
+    seeds: listOf({ type: 'integer', minimum: 0 }),
+    timeout: { type: 'number', exclusiveMinimum: 0 },
+    workers: { type: 'integer', minimum: 1 },
+    memory: { type: 'integer', minimum: 16 },
+    plugins: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          { type: 'object', additionalProperties: false, required: ['plugin'], properties: { plugin: { type: 'string', minLength: 1 }, params: { type: 'object' } } },
+        ],
+      },
+    },
+  },
+} as const;
+
+const checkStudyConfig: (value: unknown, where: string) => asserts value is StudyConfig = schemaChecker<StudyConfig>(studyConfigSchema);
+
+/** Reads and validates a study file; errors name the file and the field. */
+export async function loadStudyConfig(path: string): Promise<StudyConfig> {
+  const absolute = resolve(path);
+  let value: unknown;
+  if (['.js', '.mjs'].includes(extname(absolute))) {
+    value = ((await import(pathToFileURL(absolute).href)) as { default?: unknown }).default;
+  } else {
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch {
+      throw new Error(`--config: cannot read ${path}`);
+    }
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+    }
+  }
+  checkStudyConfig(value, path);
+  return value;
+}
+
+/** A list-valued setting as the text the command-line parsers take ("201,401", "0.3:0.8"). */
+export function listSetting(value: number | number[] | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join(',') : String(value);
+}

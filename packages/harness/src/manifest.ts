@@ -1,0 +1,114 @@
+// manifest.json: what a result set is — its plan (and the hash that identifies it), the shard it covers, the
+// code and machine that made it. Validated against a JSON Schema when read.
+import { createHash } from 'node:crypto';
+import { schemaChecker } from '@densebench/core';
+import type { MachineInfo } from './machine.js';
+import type { RunSpec } from './plan.js';
+
+export interface ManifestPlugin {
+  name: string;
+  /** How the plugin was named on the command line or in the config (a built-in name, a package or a path). */
+  ref: string;
+  version: string;
+  workUnit: string;
+  params: Record<string, unknown>;
+}
+
+export interface Manifest {
+  schema: 1;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  harnessVersion: string;
+  machine: MachineInfo;
+  plan: {
+    problem: string;
+    ns: number[];
+    alphas: number[];
+    k: number | null;
+    seeds: number[];
+    timeLimitS: number;
+    plugins: ManifestPlugin[];
+    /** Runs in the whole (unsharded) plan. */
+    runs: number;
+    /** SHA-256 of the whole plan's run ids, resolved params and time limit: equal hashes, same plan. */
+    hash: string;
+  };
+  /** The part of the plan this result set covers (1-based index), or null for the whole plan. */
+  shard: { index: number; count: number } | null;
+  /** The densebench arguments that made it (for `bench --resume`). */
+  command: string[];
+  /** Result sets this one was merged from. */
+  mergedFrom: string[] | null;
+  /** True when every run of this result set's part of the plan is recorded. */
+  finished: boolean;
+}
+
+/** Identity of a plan: its runs (ids and resolved params, in order) and the time limit. */
+export function planHash(plan: readonly RunSpec[], timeLimitS: number): string {
+  const canonical = JSON.stringify({ timeLimitS, runs: plan.map((r) => [r.id, r.params]) });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const numberList = { type: 'array', items: { type: 'number' } } as const;
+
+export const manifestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['schema', 'name', 'createdAt', 'updatedAt', 'harnessVersion', 'machine', 'plan', 'shard', 'command', 'mergedFrom', 'finished'],
+  properties: {
+    schema: { const: 1 },
+    name: { type: 'string', minLength: 1 },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+    harnessVersion: { type: 'string' },
+    machine: {
+      type: 'object',
+      required: ['node', 'cpu', 'cores', 'memoryGiB', 'platform', 'commit'],
+      properties: { node: { type: 'string' }, cpu: { type: 'string' }, cores: { type: 'integer' }, memoryGiB: { type: 'number' }, platform: { type: 'string' }, commit: { type: ['string', 'null'] } },
+    },
+    plan: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['problem', 'ns', 'alphas', 'k', 'seeds', 'timeLimitS', 'plugins', 'runs', 'hash'],
+      properties: {
+        problem: { enum: ['perceptron', 'teacher-student', 'ksat'] },
+        ns: numberList,
+        alphas: numberList,
+        k: { type: ['integer', 'null'] },
+        seeds: numberList,
+        timeLimitS: { type: 'number', exclusiveMinimum: 0 },
+        plugins: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'ref', 'version', 'workUnit', 'params'],
+            properties: { name: { type: 'string' }, ref: { type: 'string' }, version: { type: 'string' }, workUnit: { type: 'string' }, params: { type: 'object' } },
+          },
+        },
+        runs: { type: 'integer', minimum: 0 },
+        hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      },
+    },
+    shard: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      required: ['index', 'count'],
+      properties: { index: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } },
+    },
+    command: { type: 'array', items: { type: 'string' } },
+    mergedFrom: { type: ['array', 'null'], items: { type: 'string' } },
+    finished: { type: 'boolean' },
+  },
+} as const;
+
+const checkManifestSchema: (value: unknown, where: string) => asserts value is Manifest = schemaChecker<Manifest>(manifestSchema);
+
+/** Validates a parsed manifest; throws naming the field(s) at fault. */
+export function assertManifest(value: unknown, where = 'manifest'): asserts value is Manifest {
+  checkManifestSchema(value, where);
+  const m = value as Manifest;
+  if (m.shard && m.shard.index > m.shard.count) throw new Error(`${where}: field "shard.index" ${m.shard.index} exceeds shard.count ${m.shard.count}`);
+}
