@@ -21,6 +21,16 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** α₅₀ with its interval from the Wilson bounds, e.g. "0.517 [0.46, 0.58]"; an open end prints as "<" or ">" the range. */
+export function formatAlpha50(c: Pick<CurveSummary, 'alpha50' | 'alpha50Lo' | 'alpha50Hi' | 'points'>): string {
+  const first = c.points[0]?.alpha;
+  const last = c.points.at(-1)?.alpha;
+  const lo = c.alpha50Lo === null ? `< ${first}` : c.alpha50Lo.toFixed(3);
+  const hi = c.alpha50Hi === null ? `> ${last}` : c.alpha50Hi.toFixed(3);
+  const centre = c.alpha50 === null ? 'not crossed in this range' : c.alpha50.toFixed(3);
+  return `${centre} [95%: ${lo}, ${hi}]`;
+}
+
 /** The end-of-sweep summary: one row per (plugin, problem, N, α). */
 export function summaryTable(curves: readonly CurveSummary[]): string {
   const hasTestError = curves.some((c) => c.points.some((p) => p.meanTestError !== null));
@@ -37,13 +47,13 @@ export function summaryTable(curves: readonly CurveSummary[]): string {
         `${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]`,
         formatSeconds(p.medianTimeS),
         `${formatCount(p.medianWork)}${Number.isFinite(p.medianWork) ? ` ${p.workUnit}` : ''}`,
-        ...(hasTestError ? [p.meanTestError === null ? '—' : p.meanTestError.toFixed(3)] : []),
+        ...(hasTestError ? [p.meanTestError === null ? '—' : `${p.meanTestError.toFixed(3)}${p.testErrorLo === null ? '' : ` ±${(p.meanTestError - p.testErrorLo).toFixed(3)}`}`] : []),
         failures.join(', '),
       ]);
     }
   }
   const header = ['plugin', 'problem', 'N', 'α', 'solved', 'rate [95% CI]', 'median time', 'median work', ...(hasTestError ? ['test error'] : []), 'failures'];
-  const thresholds = curves.map((c) => `α₅₀(${c.plugin}, ${c.problem}, N=${c.n}) = ${c.alpha50 === null ? 'not crossed in this range' : c.alpha50.toFixed(3)}`);
+  const thresholds = curves.map((c) => `α₅₀(${c.plugin}, ${c.problem}, N=${c.n}) = ${formatAlpha50(c)}`);
   return `${textTable(header, rows)}\n\n${thresholds.join('\n')}`;
 }
 

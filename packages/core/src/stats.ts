@@ -41,8 +41,8 @@ export function ecdf(values: readonly number[]): { x: number[]; y: number[] } {
 }
 
 /**
- * α at which a success-rate curve crosses 1/2, by linear interpolation between the last point ≥ 1/2 and the
- * next point < 1/2 (points sorted by α). undefined when the curve never reaches or never leaves 1/2.
+ * α at which a success-rate curve crosses 1/2, by linear interpolation between the first point ≥ 1/2 that is
+ * followed by a point < 1/2 (points sorted by α). undefined when the curve never reaches or never leaves 1/2.
  */
 export function crossingAlpha(points: readonly { alpha: number; rate: number }[], level = 0.5): number | undefined {
   const sorted = [...points].sort((a, b) => a.alpha - b.alpha);
@@ -52,4 +52,34 @@ export function crossingAlpha(points: readonly { alpha: number; rate: number }[]
     if (a.rate >= level && b.rate < level) return a.alpha + ((a.rate - level) / (a.rate - b.rate)) * (b.alpha - a.alpha);
   }
   return undefined;
+}
+
+// Two-sided 97.5% quantiles of Student's t for 1…30 degrees of freedom (standard tables).
+const T_975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+/** t quantile for a 95% interval with `df` degrees of freedom (table up to 30, then the expansion z + (z³+z)/(4·df)). */
+export function studentT975(df: number): number {
+  if (df < 1) return Number.NaN;
+  if (df <= 30) return T_975[df - 1]!;
+  const z = 1.959963984540054;
+  return z + (z ** 3 + z) / (4 * df);
+}
+
+/** Sample mean with its 95% Student-t interval; the interval is NaN for fewer than two values, everything NaN for none. */
+export function meanInterval(values: readonly number[]): { mean: number; lo: number; hi: number } {
+  const n = values.length;
+  if (n === 0) return { mean: Number.NaN, lo: Number.NaN, hi: Number.NaN };
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  if (n === 1) return { mean, lo: Number.NaN, hi: Number.NaN };
+  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
+  const half = studentT975(n - 1) * Math.sqrt(variance / n);
+  return { mean, lo: mean - half, hi: mean + half };
+}
+
+/**
+ * Penalised average runtime (PAR-k, k = 2 by default): solved runs count their time, all others k × the time limit.
+ */
+export function par(times: readonly { solved: boolean; seconds: number; limitSeconds: number }[], k = 2): number {
+  if (times.length === 0) return Number.NaN;
+  return times.reduce((sum, t) => sum + (t.solved ? t.seconds : k * t.limitSeconds), 0) / times.length;
 }

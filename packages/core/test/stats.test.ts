@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossingAlpha, ecdf, median, quantile, wilsonInterval } from '../src/stats.js';
+import { crossingAlpha, ecdf, meanInterval, median, par, quantile, studentT975, wilsonInterval } from '../src/stats.js';
 
 describe('wilsonInterval', () => {
   it('matches the closed form for 8 of 10 (z = 1.96)', () => {
@@ -49,5 +49,27 @@ describe('ecdf and α₅₀', () => {
     ];
     expect(crossingAlpha(points)).toBeCloseTo(0.45, 10);
     expect(crossingAlpha([{ alpha: 0.3, rate: 1 }, { alpha: 0.4, rate: 0.9 }])).toBeUndefined();
+  });
+});
+
+describe('mean with a Student-t interval, and PAR-2', () => {
+  it('matches a hand computation for 1..5', () => {
+    // mean 3, sample sd √2.5 = 1.5811, standard error 0.7071, t(4) = 2.776 → half-width 1.963.
+    const { mean, lo, hi } = meanInterval([1, 2, 3, 4, 5]);
+    expect(mean).toBe(3);
+    expect(lo).toBeCloseTo(1.037, 3);
+    expect(hi).toBeCloseTo(4.963, 3);
+    expect(Number.isNaN(meanInterval([0.2]).lo)).toBe(true);
+  });
+
+  it('uses the t table, then tends to z = 1.96', () => {
+    expect(studentT975(1)).toBe(12.706);
+    expect(studentT975(30)).toBe(2.042);
+    expect(studentT975(1000)).toBeCloseTo(1.962, 3);
+  });
+
+  it('PAR-2 counts each failure as twice the time limit', () => {
+    expect(par([{ solved: true, seconds: 1, limitSeconds: 10 }, { solved: true, seconds: 3, limitSeconds: 10 }, { solved: false, seconds: 4, limitSeconds: 10 }])).toBe(8);
+    expect(par([{ solved: false, seconds: 1, limitSeconds: 10 }], 10)).toBe(100);
   });
 });

@@ -1,6 +1,6 @@
 // Aggregates run records per (plugin, problem, N, K, α): success rate with its Wilson interval, median time and
 // work to solution (unsolved runs count as +∞), PAR-2, mean generalization error; and α₅₀ per (plugin, problem, N, K).
-import { crossingAlpha, median, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
+import { crossingAlpha, meanInterval, median, par, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
 
 export interface PointSummary {
   plugin: string;
@@ -20,7 +20,10 @@ export interface PointSummary {
   /** Penalised average runtime: failures count as twice the time limit (seconds). */
   par2S: number;
   statusCounts: Record<RunStatus, number>;
+  /** Mean test error over all runs with a teacher or test set, with its 95% Student-t interval (null when undefined). */
   meanTestError: number | null;
+  testErrorLo: number | null;
+  testErrorHi: number | null;
   meanTeacherOverlap: number | null;
 }
 
@@ -31,14 +34,18 @@ export interface CurveSummary {
   k: number | null;
   /** α at which the success rate crosses 1/2 (linear interpolation); null when it does not cross in the range run. */
   alpha50: number | null;
+  /**
+   * Its uncertainty: where the lower and the upper ends of the Wilson intervals cross 1/2. null when that end does
+   * not cross in the range run (the lower end may stay below 1/2 everywhere, the upper one above it).
+   */
+  alpha50Lo: number | null;
+  alpha50Hi: number | null;
   points: PointSummary[];
 }
 
 const EMPTY_COUNTS = (): Record<RunStatus, number> => ({ solved: 0, unsolved: 0, timeout: 0, error: 0, invalid: 0, crashed: 0 });
 
-function mean(values: number[]): number | null {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-}
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 export function summarizePoint(records: readonly RunRecord[]): PointSummary {
   const first = records[0]!;
@@ -47,6 +54,8 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
   const solved = statusCounts.solved;
   const { lo, hi } = wilsonInterval(solved, records.length);
   const inf = Number.POSITIVE_INFINITY;
+  const testError = meanInterval(records.flatMap((r) => (r.testError === null ? [] : [r.testError])));
+  const overlap = meanInterval(records.flatMap((r) => (r.teacherOverlap === null ? [] : [r.teacherOverlap])));
   return {
     plugin: first.plugin,
     problem: first.problem,
@@ -61,10 +70,12 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
     medianTimeS: median(records.map((r) => (r.status === 'solved' ? r.wallTimeMs / 1000 : inf))),
     medianWork: median(records.map((r) => (r.status === 'solved' && r.work !== null ? r.work : inf))),
     workUnit: first.workUnit,
-    par2S: mean(records.map((r) => (r.status === 'solved' ? r.wallTimeMs / 1000 : 2 * r.timeLimitS)))!,
+    par2S: par(records.map((r) => ({ solved: r.status === 'solved', seconds: r.wallTimeMs / 1000, limitSeconds: r.timeLimitS }))),
     statusCounts,
-    meanTestError: mean(records.flatMap((r) => (r.testError === null ? [] : [r.testError]))),
-    meanTeacherOverlap: mean(records.flatMap((r) => (r.teacherOverlap === null ? [] : [r.teacherOverlap]))),
+    meanTestError: finiteOrNull(testError.mean),
+    testErrorLo: finiteOrNull(testError.lo),
+    testErrorHi: finiteOrNull(testError.hi),
+    meanTeacherOverlap: finiteOrNull(overlap.mean),
   };
 }
 
@@ -85,7 +96,16 @@ export function summarize(records: readonly RunRecord[]): CurveSummary[] {
   for (const group of groupBy(records, (r) => `${r.plugin}|${r.problem}|${r.n}|${r.k}`).values()) {
     const points = [...groupBy(group, (r) => String(r.alpha)).values()].map(summarizePoint).sort((a, b) => a.alpha - b.alpha);
     const first = group[0]!;
-    curves.push({ plugin: first.plugin, problem: first.problem, n: first.n, k: first.k, alpha50: crossingAlpha(points) ?? null, points });
+    curves.push({
+      plugin: first.plugin,
+      problem: first.problem,
+      n: first.n,
+      k: first.k,
+      alpha50: crossingAlpha(points) ?? null,
+      alpha50Lo: crossingAlpha(points.map((p) => ({ alpha: p.alpha, rate: p.rateLo }))) ?? null,
+      alpha50Hi: crossingAlpha(points.map((p) => ({ alpha: p.alpha, rate: p.rateHi }))) ?? null,
+      points,
+    });
   }
   return curves.sort((a, b) => a.problem.localeCompare(b.problem) || a.n - b.n || (a.k ?? 0) - (b.k ?? 0) || a.plugin.localeCompare(b.plugin));
 }

@@ -125,7 +125,7 @@ function pointRow(p: PointSummary, color: string, first: boolean, showTestError:
     `<td class="num">${p.alpha}</td><td class="num">${p.solved}/${p.runs}</td>` +
     `<td class="num">${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]</td>` +
     `<td class="num">${num(p.medianTimeS)}</td><td class="num">${work}</td><td class="num">${num(p.par2S)}</td>${counts}` +
-    (showTestError ? `<td class="num">${num(p.meanTestError)}</td>` : '') + '</tr>';
+    (showTestError ? `<td class="num">${num(p.meanTestError)}${p.testErrorLo === null || p.meanTestError === null ? '' : ` ± ${num(p.meanTestError - p.testErrorLo)}`}</td>` : '') + '</tr>';
 }
 
 function failuresHtml(records: readonly RunRecord[]): string {
@@ -146,7 +146,11 @@ function failuresHtml(records: readonly RunRecord[]): string {
 function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecord[]): string {
   const label = escapeHtml(groupLabel(g));
   const showTestError = g.problem === 'teacher-student' || g.curves.some((c) => c.points.some((p) => p.meanTestError !== null));
-  const alpha50 = g.curves.map((c) => `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)}</li>`);
+  const alpha50 = g.curves.map((c) => {
+    const lo = c.alpha50Lo === null ? `&lt; ${num(c.points[0]?.alpha)}` : num(c.alpha50Lo);
+    const hi = c.alpha50Hi === null ? `&gt; ${num(c.points.at(-1)?.alpha)}` : num(c.alpha50Hi);
+    return `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)} <span class="muted">[95%: ${lo}, ${hi}]</span></li>`;
+  });
   const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError)));
   const noMedian = g.curves.every((c) => c.points.every((p) => !Number.isFinite(p.medianTimeS)));
   return `<section><h2>${label}</h2>
@@ -165,6 +169,7 @@ h1{font-size:1.6em;margin:0 0 12px}h2{font-size:1.25em;margin:0 0 8px}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0 0 24px;padding:12px 16px;background:var(--card);border:1px solid var(--line);border-radius:8px}
 .meta dt{color:var(--muted)}.meta dd{margin:0;overflow-wrap:anywhere}
 section{margin:0 0 32px;padding:16px;border:1px solid var(--line);border-radius:8px}
+.muted{color:var(--muted)}
 .a50{list-style:none;padding:0;margin:0 0 12px;display:flex;flex-wrap:wrap;gap:4px 16px;color:var(--muted)}.a50 li:not(:first-child){color:var(--fg)}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:16px;margin-bottom:16px}
 .chart{position:relative;height:340px}.note{position:absolute;top:45%;left:0;right:0;text-align:center;color:var(--muted);margin:0}
