@@ -21,8 +21,10 @@ describe('interrupted sweeps', () => {
     expect(before.length).toBeLessThan(40);
     appendFileSync(join(cwd, 'results/k/runs.jsonl'), '{"schema":1,"id":"sa/percep'); // a write torn by the kill
 
-    const resumed = await densebench([...SWEEP, '--name', 'k', '--quiet'], cwd);
+    // Bare --resume picks the most recent unfinished result set and re-runs the command that made it.
+    const resumed = await densebench(['bench', '--resume', '--quiet'], cwd);
     expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/resuming k: densebench bench --n 101 .* --name k/);
     expect(resumed.stderr).toMatch(/warning: .*dropped a torn last line/);
     expect(resumed.stderr).toMatch(new RegExp(`resuming results/k: ${before.length} runs already recorded, ${40 - before.length} to go`));
     const after = readRuns(join(cwd, 'results/k'));
@@ -36,7 +38,7 @@ describe('interrupted sweeps', () => {
     expect(byId(after)).toEqual(byId(readRuns(join(cwd, 'results/clean'))));
   });
 
-  it('Ctrl-C stops cleanly, says how to resume, and --resume finishes the most recent unfinished set', async () => {
+  it('Ctrl-C stops cleanly and says how to resume; following the hint finishes the set', async () => {
     const cwd = scratch();
     const child = spawnDensebench([...SWEEP, '--name', 'int'], cwd);
     let stdout = '';
@@ -49,10 +51,13 @@ describe('interrupted sweeps', () => {
     expect(partial.length).toBeLessThan(40);
     expect(JSON.parse(readFileSync(join(cwd, 'results/int/manifest.json'), 'utf8'))).toMatchObject({ finished: false });
 
-    const resumed = await densebench(['bench', '--resume', '--quiet'], cwd);
+    // The hint printed above, followed literally, resumes with the stored command (not the defaults).
+    const resumed = await densebench(['bench', '--resume', '--name', 'int', '--quiet'], cwd);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/resuming int: densebench .*--name int/);
     expect(readRuns(join(cwd, 'results/int'))).toHaveLength(40);
+    const nothingLeft = await densebench(['bench', '--resume'], cwd);
+    expect(nothingLeft.stderr).toMatch(/no unfinished result set in results\/ to resume/);
   });
 
   it('refuses to resume into a result set of another plan', async () => {
@@ -65,6 +70,8 @@ describe('interrupted sweeps', () => {
     expect(grown.stderr).toMatch(/2 runs already recorded, 1 to go/);
     const missing = await densebench(['bench', '--resume', '--name', 'nothing'], cwd);
     expect(missing.stderr).toMatch(/no result set results\/nothing to resume/);
+    const mixed = await densebench(['bench', '--resume', '--name', 'p', '--alpha', '0.5'], cwd);
+    expect(mixed.stderr).toMatch(/--resume takes the plan from the result set; drop --alpha/);
   });
 });
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { schemaChecker } from '@densebench/core';
 import type { MachineInfo } from './machine.js';
-import type { RunSpec } from './plan.js';
+import { buildPlan, type RunSpec } from './plan.js';
 
 export interface ManifestPlugin {
   name: string;
@@ -28,6 +28,8 @@ export interface Manifest {
     k: number | null;
     seeds: number[];
     timeLimitS: number;
+    /** Heap limit per worker (MiB), or null: part of the plan, since it can turn runs into crashes. */
+    memoryLimitMb: number | null;
     plugins: ManifestPlugin[];
     /** Runs in the whole (unsharded) plan. */
     runs: number;
@@ -44,9 +46,9 @@ export interface Manifest {
   finished: boolean;
 }
 
-/** Identity of a plan: its runs (ids and resolved params, in order) and the time limit. */
-export function planHash(plan: readonly RunSpec[], timeLimitS: number): string {
-  const canonical = JSON.stringify({ timeLimitS, runs: plan.map((r) => [r.id, r.params]) });
+/** Identity of a plan: its runs (ids and resolved params, in order), the time limit and the memory limit. */
+export function planHash(plan: readonly RunSpec[], timeLimitS: number, memoryLimitMb: number | null = null): string {
+  const canonical = JSON.stringify({ timeLimitS, memoryLimitMb, runs: plan.map((r) => [r.id, r.params]) });
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -70,7 +72,7 @@ export const manifestSchema = {
     plan: {
       type: 'object',
       additionalProperties: false,
-      required: ['problem', 'ns', 'alphas', 'k', 'seeds', 'timeLimitS', 'plugins', 'runs', 'hash'],
+      required: ['problem', 'ns', 'alphas', 'k', 'seeds', 'timeLimitS', 'memoryLimitMb', 'plugins', 'runs', 'hash'],
       properties: {
         problem: { enum: ['perceptron', 'teacher-student', 'ksat'] },
         ns: numberList,
@@ -78,6 +80,7 @@ export const manifestSchema = {
         k: { type: ['integer', 'null'] },
         seeds: numberList,
         timeLimitS: { type: 'number', exclusiveMinimum: 0 },
+        memoryLimitMb: { type: ['number', 'null'], minimum: 16 },
         plugins: {
           type: 'array',
           minItems: 1,
@@ -111,4 +114,10 @@ export function assertManifest(value: unknown, where = 'manifest'): asserts valu
   checkManifestSchema(value, where);
   const m = value as Manifest;
   if (m.shard && m.shard.index > m.shard.count) throw new Error(`${where}: field "shard.index" ${m.shard.index} exceeds shard.count ${m.shard.count}`);
+}
+
+/** The whole plan a manifest describes, rebuilt from its grid and plugins. */
+export function planFromManifest(manifest: Manifest): RunSpec[] {
+  const { problem, ns, alphas, k, seeds, plugins } = manifest.plan;
+  return buildPlan({ plugins: plugins.map((p) => ({ name: p.name, params: p.params })), problem: problem as RunSpec['instance']['problem'], ns, alphas, k: k ?? 0, seeds });
 }

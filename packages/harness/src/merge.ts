@@ -1,7 +1,7 @@
 // Joins result sets (typically the shards of one plan) into one, refusing to mix plans or code versions.
 import { resolve } from 'node:path';
 import type { RunRecord } from '@densebench/core';
-import type { Manifest } from './manifest.js';
+import { planFromManifest, type Manifest } from './manifest.js';
 import { ResultStore, type Warn } from './store.js';
 
 export interface MergeOptions {
@@ -47,18 +47,21 @@ export function mergeResultSets(options: MergeOptions): MergeSummary {
       }
     }
   }
+  const planned = new Set(planFromManifest(first.manifest).map((run) => run.id));
   const seen = new Map<string, string>();
   const records: RunRecord[] = [];
   for (const set of sets) {
     for (const record of set.records) {
       const already = seen.get(record.id);
       if (already) throw new Error(`merge: run ${record.id} is in both ${already} and ${set.dir}`);
+      if (!planned.has(record.id) && !options.force) throw new Error(`merge: ${set.dir} has run ${record.id}, which is not in the plan of its manifest; use --force to merge anyway`);
       seen.set(record.id, set.dir);
       records.push(record);
     }
   }
   const output = new ResultStore(resolve(options.output));
   if (output.exists()) throw new Error(`merge: ${output.dir} already holds a result set; choose an empty output directory`);
+  output.create();
   for (const record of records) output.append(record);
   const now = new Date().toISOString();
   const planRuns = first.manifest.plan.runs;
@@ -68,6 +71,7 @@ export function mergeResultSets(options: MergeOptions): MergeSummary {
     createdAt: now,
     updatedAt: now,
     shard: null,
+    command: [],
     mergedFrom: sets.map((s) => s.dir),
     finished: records.length === planRuns,
   };

@@ -2,6 +2,7 @@
 // <dir>/manifest.json (plan, shard, versions, machine). A crash can leave at most a torn last line, which readers
 // drop with a warning and a resumed sweep truncates before appending.
 import { appendFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, fstatSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { assertRunRecord, type RunRecord } from '@densebench/core';
 import { assertManifest, type Manifest } from './manifest.js';
@@ -26,6 +27,12 @@ export class ResultStore {
 
   exists(): boolean {
     return existsSync(this.manifestPath) || existsSync(this.runsPath);
+  }
+
+  /** Creates the directory and an empty runs.jsonl if missing (a shard may have no runs). */
+  create(): void {
+    mkdirSync(this.dir, { recursive: true });
+    if (!existsSync(this.runsPath)) writeFileSync(this.runsPath, '');
   }
 
   append(record: RunRecord): void {
@@ -87,16 +94,23 @@ export class ResultStore {
     }
   }
 
-  /** Marks the result set as in use by this process; refuses when another live process holds it. */
+  /**
+   * Marks the result set as in use by this process ("<host> <pid>" in .lock). Refuses when a live process on this
+   * host holds it, or any process on another host (on a shared file system its liveness cannot be checked).
+   */
   lock(): void {
     mkdirSync(this.dir, { recursive: true });
     if (existsSync(this.lockPath)) {
-      const pid = Number(readFileSync(this.lockPath, 'utf8').trim());
+      const [host = '', pidText = ''] = readFileSync(this.lockPath, 'utf8').trim().split(' ');
+      const pid = Number(pidText);
+      if (host !== hostname()) {
+        throw new Error(`${this.dir} is being written by process ${pid} on host ${host}; if that process has ended, delete ${this.lockPath}`);
+      }
       if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
         throw new Error(`${this.dir} is being written by process ${pid}; wait for it or stop it (a stale ${LOCK_FILE} from a dead process is ignored)`);
       }
     }
-    writeFileSync(this.lockPath, String(process.pid));
+    writeFileSync(this.lockPath, `${hostname()} ${process.pid}`);
   }
 
   unlock(): void {

@@ -70,15 +70,17 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       plan: {
         ...options.grid,
         timeLimitS: options.timeLimitS,
+        memoryLimitMb: options.memoryLimitMb ?? null,
         plugins: options.plugins.map(({ name, ref, version, workUnit, params }) => ({ name, ref, version, workUnit, params })),
         runs: options.plan.length,
-        hash: planHash(options.plan, options.timeLimitS),
+        hash: planHash(options.plan, options.timeLimitS, options.memoryLimitMb ?? null),
       },
       shard: options.shard,
       command: options.command,
       mergedFrom: null,
       finished: todo.length === 0,
     };
+    store.create();
     store.writeManifest(manifest);
     options.onStart?.({ planned: part.length, recorded: part.length - todo.length, todo: todo.length });
 

@@ -7,7 +7,7 @@ const plan = buildPlan({ plugins: [{ name: 'sa', params: { sweeps: 10 } }], prob
 const manifest: Manifest = {
   schema: 1, name: 'x', createdAt: 'now', updatedAt: 'now', harnessVersion: '0.1.0',
   machine: { node: 'v20', cpu: 'cpu', cores: 2, memoryGiB: 24, platform: 'linux-x64', commit: null },
-  plan: { problem: 'perceptron', ns: [51], alphas: [0.3, 0.4, 0.5], k: null, seeds: [1, 2, 3, 4], timeLimitS: 60, plugins: [{ name: 'sa', ref: 'sa', version: '1.0.0', workUnit: 'sweeps', params: { sweeps: 10 } }], runs: plan.length, hash: planHash(plan, 60) },
+  plan: { problem: 'perceptron', ns: [51], alphas: [0.3, 0.4, 0.5], k: null, seeds: [1, 2, 3, 4], timeLimitS: 60, memoryLimitMb: null, plugins: [{ name: 'sa', ref: 'sa', version: '1.0.0', workUnit: 'sweeps', params: { sweeps: 10 } }], runs: plan.length, hash: planHash(plan, 60) },
   shard: null, command: [], mergedFrom: null, finished: false,
 };
 
@@ -17,6 +17,7 @@ describe('plan identity and shards', () => {
     expect(planHash(plan, 60)).toBe(planHash([...plan], 60));
     expect(planHash(other, 60)).not.toBe(planHash(plan, 60));
     expect(planHash(plan, 30)).not.toBe(planHash(plan, 60));
+    expect(planHash(plan, 60, 256)).not.toBe(planHash(plan, 60));
   });
 
   it('splits a plan into balanced, disjoint shards that cover it and interleave α', () => {

@@ -1,5 +1,5 @@
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertRunRecord, type RunRecord } from '@densebench/core';
@@ -80,9 +80,11 @@ describe('torn lines from a crash', () => {
 
   it('refuses a result set locked by a live process, and ignores a stale lock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'densebench-lock-'));
-    writeFileSync(join(dir, '.lock'), String(process.ppid));
+    writeFileSync(join(dir, '.lock'), `${hostname()} ${process.ppid}`);
     expect(() => new ResultStore(dir).lock()).toThrow(new RegExp(`being written by process ${process.ppid}`));
-    writeFileSync(join(dir, '.lock'), '999999999');
+    writeFileSync(join(dir, '.lock'), 'elsewhere 12');
+    expect(() => new ResultStore(dir).lock()).toThrow(/process 12 on host elsewhere; if that process has ended, delete/);
+    writeFileSync(join(dir, '.lock'), `${hostname()} 999999999`);
     expect(() => new ResultStore(dir).lock()).not.toThrow();
   });
 });

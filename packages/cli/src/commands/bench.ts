@@ -27,7 +27,7 @@ export function benchOptions(y: Argv) {
     .option('param', { type: 'string', array: true, default: [] as string[], describe: 'plugin parameter key=value (all plugins that have it) or plugin.key=value (repeatable)' })
     .option('shard', { type: 'string', describe: 'run only shard i of n of the plan ("2/4"); merge the shards with `densebench merge`' })
     .option('name', { type: 'string', describe: 'result set name (default: the study file\'s name, else <plugins>-<problem>-<date>; a shard adds "-shard<i>of<n>"); re-using a name resumes it' })
-    .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted result set: --name, or else the most recent unfinished one in --out, with the command that made it' })
+    .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted result set (--name, or else the most recent unfinished one in --out) with the command that made it' })
     .option('out', { type: 'string', default: 'results', describe: 'directory for result sets: <out>/<name>/runs.jsonl + manifest.json' })
     .option('reports', { type: 'string', default: 'reports', describe: 'directory for reports: <reports>/<name>/index.html' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no per-run progress lines' });
@@ -46,20 +46,22 @@ function progressLine(done: number, total: number, elapsedS: number, runsThisSes
   return `[${String(done).padStart(width)}/${total} ${formatSeconds(elapsedS)}, ~${formatSeconds(left)} left] ${record.plugin} ${record.problem} N=${record.n} α=${record.alpha} seed ${record.seed}: ${what} in ${formatSeconds(record.wallTimeMs / 1000)}`;
 }
 
-/** The most recently updated result set in `out`, preferring unfinished ones. */
+/** The most recently updated unfinished result set in `out` that a bench command made (merged sets have no command). */
 function latestResultSet(out: string): Manifest | undefined {
   if (!existsSync(out)) return undefined;
-  const manifests = readdirSync(out, { withFileTypes: true })
+  return readdirSync(out, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .flatMap((entry) => {
       const manifest = new ResultStore(join(out, entry.name)).readManifest();
-      return manifest ? [manifest] : [];
+      return manifest && !manifest.finished && manifest.command.length > 0 ? [manifest] : [];
     })
-    .sort((a, b) => Number(a.finished) - Number(b.finished) || b.updatedAt.localeCompare(a.updatedAt));
-  return manifests[0];
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
-/** `argv` without the given options and their values (flags --quiet/--resume take none). */
+/** Options that define a plan; with --resume the plan comes from the result set, so these must not be given. */
+const PLAN_OPTIONS = ['config', 'plugin', 'problem', 'alpha', 'n', 'k', 'seeds', 'timeout', 'shard', 'memory'] as const;
+
+/** `argv` without the given options and their values (the flags --resume and --quiet take none). */
 function withoutOptions(argv: readonly string[], options: readonly string[]): string[] {
   const flags = new Set(['--resume', '--quiet', '-q']);
   const out: string[] = [];
@@ -72,10 +74,20 @@ function withoutOptions(argv: readonly string[], options: readonly string[]): st
   return out;
 }
 
-/** `--resume` without a name: re-run the command that made the latest result set, under its name. */
-async function resumeLatest(args: BenchArgs): Promise<void> {
-  const manifest = latestResultSet(resolve(args.out));
-  if (!manifest) throw new Error(`--resume: no result set in ${args.out}/ to resume`);
+/** --resume: re-run the command that made the result set (--name, or the latest unfinished one), under its name. */
+async function resume(args: BenchArgs): Promise<void> {
+  const given = PLAN_OPTIONS.filter((option) => args[option] !== undefined).concat(args.param.length ? ['param'] as never[] : []);
+  if (given.length) throw new Error(`--resume takes the plan from the result set; drop ${given.map((o) => `--${o}`).join(', ')}`);
+  let manifest: Manifest | undefined;
+  if (args.name) {
+    const store = new ResultStore(resolve(args.out, args.name));
+    manifest = store.readManifest();
+    if (!manifest) throw new Error(`--resume: there is no result set ${relative(process.cwd(), store.dir)} to resume`);
+    if (manifest.command.length === 0) throw new Error(`--resume: ${args.name} was made by merge; resume the result sets it was merged from`);
+  } else {
+    manifest = latestResultSet(resolve(args.out));
+    if (!manifest) throw new Error(`--resume: no unfinished result set in ${args.out}/ to resume`);
+  }
   const command = withoutOptions(manifest.command, ['--resume', '--name', '--out', '--reports', '--workers', '-j', '--quiet', '-q']);
   const execution = [...(args.workers ? ['--workers', String(args.workers)] : []), ...(args.quiet ? ['--quiet'] : [])];
   process.stderr.write(`resuming ${manifest.name}: densebench ${[...command, '--name', manifest.name].join(' ')}\n`);
@@ -84,7 +96,7 @@ async function resumeLatest(args: BenchArgs): Promise<void> {
 }
 
 export async function bench(args: BenchArgs): Promise<void> {
-  if (args.resume && !args.name) return resumeLatest(args);
+  if (args.resume) return resume(args);
   const config: StudyConfig = args.config ? await loadStudyConfig(args.config) : {};
   const problem = (args.problem ?? config.problem ?? DEFAULTS.problem) as ProblemName;
   const alphas = parseAlphaList(listText(args.alpha) ?? listSetting(config.alpha) ?? DEFAULTS.alpha);
@@ -111,7 +123,6 @@ export async function bench(args: BenchArgs): Promise<void> {
   const name = baseName.endsWith(shardSuffix) ? baseName : baseName + shardSuffix;
   if (!/^[\w.+-]+$/.test(name)) throw new Error(`--name "${name}": use letters, digits and . _ + - only`);
   const store = new ResultStore(resolve(args.out, name));
-  if (args.resume && !store.exists()) throw new Error(`--resume: there is no result set ${relative(process.cwd(), store.dir)} to resume`);
 
   const log = (line: string): void => void process.stderr.write(line + '\n');
   const interrupt = new AbortController();
