@@ -1,0 +1,250 @@
+// Belief propagation on the binary perceptron with a focusing (replica) node per weight.
+// Factor update: the "accurate" Gaussian (central-limit) approximation of the cavity field, as in
+// Baldassi et al., PNAS 113, E7655 (2016), SI, and carlobaldassi/BinaryCommitteeMachineFBP.jl (theta node, K = 1):
+// with η_k = σξ_k, cavity magnetizations m_k, μ̄ = Σ_{k≠i} η_k m_k and σ̄² = Σ_{k≠i} (1 − m_k²),
+//   P(constraint | W_i = w) ∝ ½ erfc(−(μ̄ + η_i w)/√(2σ̄²)),  u_{μ→i} = ½ log P(·|+1)/P(·|−1).
+// The "exact" variant sums over the Bernoulli counts (O(N³) per pattern, for small N and for validation).
+// Focusing node (same reference): u★_i = atanh( tanh γ · tanh( (y−1) · atanh( tanh γ · tanh h★_i ) ) ), where h★_i
+// is the field from all patterns; for γ = ∞ it is (y−1)·h★_i (standard reinforcement).
+import type { PerceptronInstance, Rng } from '@densebench/core';
+import { atanhClamped, clampField, log2cosh, logErfc } from './special.js';
+
+/** Below this cavity variance the factor is treated as deterministic (all other weights saturated). */
+const MIN_VARIANCE = 1e-12;
+
+export type FactorAccuracy = 'gaussian' | 'exact';
+
+export class PerceptronBP {
+  readonly n: number;
+  readonly p: number;
+  /** η = σξ, pattern-major: pattern μ is [μN, (μ+1)N). */
+  readonly eta: Int8Array;
+  /** Factor-to-weight messages as fields u_{μ→i}, pattern-major. */
+  readonly messages: Float64Array;
+  /** Focusing (or reinforcement) field of each weight. */
+  readonly focusing: Float64Array;
+  /** External field of each weight (γ W̃_i for the local-entropy estimator). */
+  readonly external: Float64Array;
+  /** Total field of each weight: Σ_μ u_{μ→i} + focusing + external. */
+  readonly total: Float64Array;
+  private readonly cavity: Float64Array;
+  private readonly order: Int32Array;
+  private readonly accuracy: FactorAccuracy;
+
+  constructor(instance: PerceptronInstance, accuracy: FactorAccuracy = 'gaussian') {
+    const { n, p, patterns, labels } = instance;
+    this.n = n;
+    this.p = p;
+    this.accuracy = accuracy;
+    this.eta = new Int8Array(n * p);
+    for (let mu = 0; mu < p; mu++) {
+      const sigma = labels[mu]!;
+      for (let i = 0; i < n; i++) this.eta[mu * n + i] = sigma * patterns[mu * n + i]!;
+    }
+    this.messages = new Float64Array(n * p);
+    this.focusing = new Float64Array(n);
+    this.external = new Float64Array(n);
+    this.total = new Float64Array(n);
+    this.cavity = new Float64Array(n);
+    this.order = new Int32Array(p + n);
+  }
+
+  /** Messages uniform in magnetization in [−randfact, randfact] (the authors' initialisation); no focusing. */
+  initMessages(rng: Rng, randfact: number): void {
+    for (let j = 0; j < this.messages.length; j++) this.messages[j] = Math.atanh(randfact * (2 * rng.nextFloat() - 1));
+    this.focusing.fill(0);
+    this.recomputeTotals();
+  }
+
+  recomputeTotals(): void {
+    const { n, p, messages, total } = this;
+    for (let i = 0; i < n; i++) total[i] = this.focusing[i]! + this.external[i]!;
+    for (let mu = 0; mu < p; mu++) for (let i = 0; i < n; i++) total[i] += messages[mu * n + i]!;
+  }
+
+  /** Updates all messages of pattern μ from the current cavity fields; returns the largest change in magnetization. */
+  updatePattern(mu: number, damping: number): number {
+    return this.accuracy === 'exact' ? this.updatePatternExact(mu, damping) : this.updatePatternGaussian(mu, damping);
+  }
+
+  private updatePatternGaussian(mu: number, damping: number): number {
+    const { n, eta, messages, total, cavity } = this;
+    const row = mu * n;
+    let mean = 0;
+    let variance = 0;
+    for (let k = 0; k < n; k++) {
+      const m = Math.tanh(total[k]! - messages[row + k]!);
+      cavity[k] = m;
+      mean += eta[row + k]! * m;
+      variance += 1 - m * m;
+    }
+    let maxChange = 0;
+    for (let i = 0; i < n; i++) {
+      const m = cavity[i]!;
+      const e = eta[row + i]!;
+      const meanWithout = mean - e * m;
+      let varianceWithout = variance - (1 - m * m);
+      if (varianceWithout < MIN_VARIANCE) varianceWithout = MIN_VARIANCE;
+      const scale = 1 / Math.sqrt(2 * varianceWithout);
+      let next = clampField(0.5 * (logErfc(-(meanWithout + e) * scale) - logErfc(-(meanWithout - e) * scale)));
+      const old = messages[row + i]!;
+      if (damping > 0) next = (1 - damping) * next + damping * old;
+      const change = Math.abs(Math.tanh(next) - Math.tanh(old));
+      if (change > maxChange) maxChange = change;
+      messages[row + i] = next;
+      total[i] += next - old;
+    }
+    return maxChange;
+  }
+
+  /** Exact factor: distribution of the number of +1 terms among the others, by convolution. */
+  private updatePatternExact(mu: number, damping: number): number {
+    const { n, eta, messages, total } = this;
+    const row = mu * n;
+    const plus = new Float64Array(n); // P(η_k W_k = +1) under the cavity distributions
+    for (let k = 0; k < n; k++) plus[k] = (1 + eta[row + k]! * Math.tanh(total[k]! - messages[row + k]!)) / 2;
+    let maxChange = 0;
+    for (let i = 0; i < n; i++) {
+      const counts = countDistribution(plus, i);
+      // The constraint Σ η_k W_k > 0 with c of N terms at +1 reads 2c − N > 0.
+      let satisfiedIfPlus = 0; // term i is +1: c = c₋ᵢ + 1
+      let satisfiedIfMinus = 0; // term i is −1: c = c₋ᵢ
+      for (let c = 0; c < n; c++) {
+        if (2 * (c + 1) - n > 0) satisfiedIfPlus += counts[c]!;
+        if (2 * c - n > 0) satisfiedIfMinus += counts[c]!;
+      }
+      // W_i = +1 makes term i equal to η_i.
+      const e = eta[row + i]!;
+      const pPlus = e === 1 ? satisfiedIfPlus : satisfiedIfMinus;
+      const pMinus = e === 1 ? satisfiedIfMinus : satisfiedIfPlus;
+      let next = clampField(0.5 * (Math.log(pPlus) - Math.log(pMinus)));
+      const old = messages[row + i]!;
+      if (damping > 0) next = (1 - damping) * next + damping * old;
+      maxChange = Math.max(maxChange, Math.abs(Math.tanh(next) - Math.tanh(old)));
+      messages[row + i] = next;
+      total[i] += next - old;
+    }
+    return maxChange;
+  }
+
+  /**
+   * Focusing node of weight i with r = y − 1 and tanh γ; returns the change in magnetization. Skipped (message 0)
+   * when r = 0 or tanh γ = 0, as in the reference implementation.
+   */
+  updateFocusing(i: number, r: number, tanhGamma: number, damping: number): number {
+    const old = this.focusing[i]!;
+    const fromPatterns = this.total[i]! - old - this.external[i]!;
+    let next: number;
+    if (r === 0 || tanhGamma === 0) next = 0;
+    else if (tanhGamma === 1) next = clampField(r * fromPatterns);
+    else next = atanhClamped(tanhGamma * Math.tanh(r * atanhClamped(tanhGamma * Math.tanh(fromPatterns))));
+    if (damping > 0) next = (1 - damping) * next + damping * old;
+    this.focusing[i] = next;
+    this.total[i] += next - old;
+    return Math.abs(Math.tanh(next) - Math.tanh(old));
+  }
+
+  /**
+   * Reinforcement (Braunstein & Zecchina, PRL 96, 030201, 2006): the extra field becomes r times the current total
+   * field (which includes the previous extra field). Returns the change in magnetization.
+   */
+  updateReinforcement(i: number, r: number): number {
+    const old = this.focusing[i]!;
+    const next = clampField(r * this.total[i]!);
+    this.focusing[i] = next;
+    this.total[i] += next - old;
+    return Math.abs(Math.tanh(next) - Math.tanh(old));
+  }
+
+  /**
+   * One sweep: the P pattern nodes and N focusing nodes in one random order, updated in place (as the reference
+   * implementation does). Returns the largest message change.
+   */
+  sweep(rng: Rng, r: number, tanhGamma: number, damping: number): number {
+    const { p, order } = this;
+    const size = order.length;
+    for (let j = 0; j < size; j++) order[j] = j;
+    for (let j = size - 1; j > 0; j--) {
+      const k = rng.nextInt(j + 1);
+      const t = order[j]!;
+      order[j] = order[k]!;
+      order[k] = t;
+    }
+    let maxChange = 0;
+    for (let j = 0; j < size; j++) {
+      const node = order[j]!;
+      const change = node < p ? this.updatePattern(node, damping) : this.updateFocusing(node - p, r, tanhGamma, damping);
+      if (change > maxChange) maxChange = change;
+    }
+    return maxChange;
+  }
+
+  /** W = sign(total field), with +0 → +1. */
+  signs(out: Int8Array): Int8Array {
+    for (let i = 0; i < this.n; i++) out[i] = this.total[i]! >= 0 ? 1 : -1;
+    return out;
+  }
+
+  /** (1/N) Σ_i W̃_i tanh(h_i): the overlap of the BP marginals with a reference configuration. */
+  overlap(reference: Int8Array): number {
+    let sum = 0;
+    for (let i = 0; i < this.n; i++) sum += reference[i]! * Math.tanh(this.total[i]!);
+    return sum / this.n;
+  }
+
+  /**
+   * Bethe free entropy per weight, φ = (1/N)[Σ_μ log Z_μ + Σ_i log Z_i − Σ_{μ,i} log Z_{μi}], of the measure
+   * Π_μ 1[constraint μ] · exp(Σ_i (external_i + focusing_i) W_i), with the factor terms in the same approximation as
+   * the messages.
+   */
+  freeEntropy(): number {
+    const { n, p, eta, messages, total } = this;
+    let phi = 0;
+    for (let i = 0; i < n; i++) {
+      // log Z_i = log 2cosh(H_i) − Σ_μ log 2cosh(u_μi)
+      phi += log2cosh(total[i]!);
+    }
+    const plus = this.accuracy === 'exact' ? new Float64Array(n) : undefined;
+    for (let mu = 0; mu < p; mu++) {
+      const row = mu * n;
+      let mean = 0;
+      let variance = 0;
+      for (let k = 0; k < n; k++) {
+        const u = messages[row + k]!;
+        const cavityField = total[k]! - u;
+        const m = Math.tanh(cavityField);
+        phi -= log2cosh(u);
+        // log Z_μk = log((1 + tanh(h − u) tanh u)/2)
+        phi -= Math.log((1 + m * Math.tanh(u)) / 2);
+        mean += eta[row + k]! * m;
+        variance += 1 - m * m;
+        if (plus) plus[k] = (1 + eta[row + k]! * m) / 2;
+      }
+      if (plus) {
+        const counts = countDistribution(plus, -1);
+        let satisfied = 0;
+        for (let c = 0; c <= n; c++) if (2 * c - n > 0) satisfied += counts[c]!;
+        phi += Math.log(satisfied);
+      } else {
+        phi += logErfc(-mean / Math.sqrt(2 * Math.max(variance, MIN_VARIANCE))) - Math.LN2;
+      }
+    }
+    return phi / n;
+  }
+}
+
+/** Distribution of the number of +1 terms among independent ±1 terms with P(+1) = plus[k], leaving out term `skip`. */
+function countDistribution(plus: Float64Array, skip: number): Float64Array {
+  const n = plus.length;
+  const dist = new Float64Array(n + 1);
+  dist[0] = 1;
+  let size = 0;
+  for (let k = 0; k < n; k++) {
+    if (k === skip) continue;
+    const q = plus[k]!;
+    for (let c = size + 1; c >= 1; c--) dist[c] = dist[c]! * (1 - q) + dist[c - 1]! * q;
+    dist[0] = dist[0]! * (1 - q);
+    size++;
+  }
+  return dist;
+}

@@ -1,0 +1,42 @@
+// Special functions for BP messages, evaluated in log space so that saturated messages do not underflow.
+
+/** Fields are clamped to ±FIELD_MAX (as the authors' tanh format does): tanh(30) is 1 in double precision. */
+export const FIELD_MAX = 30;
+
+/**
+ * log erfc(z). For z ≥ 0 the Chebyshev fit of Numerical Recipes (erfcc, fractional error < 1.2e-7 everywhere) is
+ * used in log form, log t − z² + P(t), so it never underflows; for z < 0, erfc(z) = 2 − erfc(−z).
+ */
+export function logErfc(z: number): number {
+  const x = z < 0 ? -z : z;
+  const t = 1 / (1 + 0.5 * x);
+  const poly =
+    -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const logErfcAbs = Math.log(t) - x * x + poly;
+  return z >= 0 ? logErfcAbs : Math.log(2 - Math.exp(logErfcAbs));
+}
+
+/** erf(z) from the same fit. */
+export function erf(z: number): number {
+  return 1 - Math.exp(logErfc(z));
+}
+
+/** log H(x) with H(x) = ½ erfc(x/√2), the Gaussian tail probability. */
+export function logGaussianTail(x: number): number {
+  return logErfc(x * Math.SQRT1_2) - Math.LN2;
+}
+
+export function clampField(h: number): number {
+  return h > FIELD_MAX ? FIELD_MAX : h < -FIELD_MAX ? -FIELD_MAX : h;
+}
+
+/** atanh with its argument kept inside (−1, 1), so that saturated magnetizations give ±FIELD_MAX. */
+export function atanhClamped(m: number): number {
+  return clampField(Math.atanh(m));
+}
+
+/** log(2 cosh x), stable for large |x|. */
+export function log2cosh(x: number): number {
+  const a = x < 0 ? -x : x;
+  return a + Math.log1p(Math.exp(-2 * a));
+}
