@@ -1,3 +1,5 @@
 export * from './special.js';
 export * from './perceptron.js';
+export * from './ksat.js';
+export * from './graph.js';
 export * from './local-entropy.js';

@@ -7,7 +7,8 @@
 // Focusing node (same reference): u★_i = atanh( tanh γ · tanh( (y−1) · atanh( tanh γ · tanh h★_i ) ) ), where h★_i
 // is the field from all patterns; for γ = ∞ it is (y−1)·h★_i (standard reinforcement).
 import type { PerceptronInstance, Rng } from '@densebench/core';
-import { atanhClamped, clampField, log2cosh, logErfc } from './special.js';
+import { shuffleIdentity } from './order.js';
+import { atanhClamped, clampField, log2cosh, logErfc, onePlusErf } from './special.js';
 
 /** Below this cavity variance the factor is treated as deterministic (all other weights saturated). */
 const MIN_VARIANCE = 1e-12;
@@ -86,11 +87,21 @@ export class PerceptronBP {
       let varianceWithout = variance - (1 - m * m);
       if (varianceWithout < MIN_VARIANCE) varianceWithout = MIN_VARIANCE;
       const scale = 1 / Math.sqrt(2 * varianceWithout);
-      let next = clampField(0.5 * (logErfc(-(meanWithout + e) * scale) - logErfc(-(meanWithout - e) * scale)));
+      const xPlus = (meanWithout + e) * scale;
+      const xMinus = (meanWithout - e) * scale;
+      // u = ½ log[(1 + erf x₊)/(1 + erf x₋)]; deep in the tail both terms underflow, so switch to log erfc there.
+      let next =
+        xPlus > -20 && xMinus > -20
+          ? clampField(0.5 * Math.log(onePlusErf(xPlus) / onePlusErf(xMinus)))
+          : clampField(0.5 * (logErfc(-xPlus) - logErfc(-xMinus)));
       const old = messages[row + i]!;
       if (damping > 0) next = (1 - damping) * next + damping * old;
-      const change = Math.abs(Math.tanh(next) - Math.tanh(old));
-      if (change > maxChange) maxChange = change;
+      // |Δ tanh| ≤ |Δ field|: the two tanh are needed only when the field moved more than the largest change so far.
+      const fieldChange = next > old ? next - old : old - next;
+      if (fieldChange > maxChange) {
+        const change = Math.abs(Math.tanh(next) - Math.tanh(old));
+        if (change > maxChange) maxChange = change;
+      }
       messages[row + i] = next;
       total[i] += next - old;
     }
@@ -145,12 +156,12 @@ export class PerceptronBP {
   }
 
   /**
-   * Reinforcement (Braunstein & Zecchina, PRL 96, 030201, 2006): the extra field becomes r times the current total
-   * field (which includes the previous extra field). Returns the change in magnetization.
+   * Sets the extra (reinforcement) field of weight i, e.g. r times its previous total field in reinforced BP
+   * (Braunstein & Zecchina, PRL 96, 030201, 2006). Returns the change in magnetization.
    */
-  updateReinforcement(i: number, r: number): number {
+  setReinforcement(i: number, field: number): number {
     const old = this.focusing[i]!;
-    const next = clampField(r * this.total[i]!);
+    const next = clampField(field);
     this.focusing[i] = next;
     this.total[i] += next - old;
     return Math.abs(Math.tanh(next) - Math.tanh(old));
@@ -163,17 +174,23 @@ export class PerceptronBP {
   sweep(rng: Rng, r: number, tanhGamma: number, damping: number): number {
     const { p, order } = this;
     const size = order.length;
-    for (let j = 0; j < size; j++) order[j] = j;
-    for (let j = size - 1; j > 0; j--) {
-      const k = rng.nextInt(j + 1);
-      const t = order[j]!;
-      order[j] = order[k]!;
-      order[k] = t;
-    }
+    shuffleIdentity(order, size, rng);
     let maxChange = 0;
     for (let j = 0; j < size; j++) {
       const node = order[j]!;
       const change = node < p ? this.updatePattern(node, damping) : this.updateFocusing(node - p, r, tanhGamma, damping);
+      if (change > maxChange) maxChange = change;
+    }
+    return maxChange;
+  }
+
+  /** Pattern nodes only, in random order (reinforced BP updates its extra fields separately). */
+  sweepFactors(rng: Rng, damping: number): number {
+    const { p, order } = this;
+    shuffleIdentity(order, p, rng);
+    let maxChange = 0;
+    for (let j = 0; j < p; j++) {
+      const change = this.updatePattern(order[j]!, damping);
       if (change > maxChange) maxChange = change;
     }
     return maxChange;

@@ -16,6 +16,15 @@ export function logErfc(z: number): number {
   return z >= 0 ? logErfcAbs : Math.log(2 - Math.exp(logErfcAbs));
 }
 
+/** 1 + erf(x) = erfc(−x), relatively accurate for x < 0 (same fit, one exp). Underflows to 0 below x ≈ −26. */
+export function onePlusErf(x: number): number {
+  const a = x < 0 ? -x : x;
+  const t = 1 / (1 + 0.5 * a);
+  const erfcAbs =
+    t * Math.exp(-a * a - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x < 0 ? erfcAbs : 2 - erfcAbs;
+}
+
 /** erf(z) from the same fit. */
 export function erf(z: number): number {
   return 1 - Math.exp(logErfc(z));

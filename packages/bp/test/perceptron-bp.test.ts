@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type PerceptronInstance } from '@densebench/core';
-import { erf, logErfc, PerceptronBP } from '../src/index.js';
+import { erf, logErfc, onePlusErf, PerceptronBP } from '../src/index.js';
 
 // One pattern ξ = (+,+,+) with label +: all cavity magnetizations start at 0.
 const single: PerceptronInstance = { kind: 'perceptron', problem: 'perceptron', n: 3, p: 1, patterns: Int8Array.of(1, 1, 1), labels: Int8Array.of(1) };
@@ -14,6 +14,9 @@ describe('special functions', () => {
     // Far in the tail erfc(z) ≈ exp(−z²)/(z√π)·(1 − 1/(2z²)): at z = 30 the log is −900 − log(30√π) − 1/1800.
     expect(logErfc(30)).toBeCloseTo(-900 - Math.log(30 * Math.sqrt(Math.PI)) - 1 / 1800, 5);
     expect(logErfc(-30)).toBeCloseTo(Math.LN2, 12);
+    // 1 + erf(x) = erfc(−x): relatively accurate in the tail, erfc(5) = 1.5374597944e-12 (A&S table 7.1).
+    expect(onePlusErf(-5) / 1.5374597944e-12).toBeCloseTo(1, 6);
+    expect(onePlusErf(0.5)).toBeCloseTo(1.5204998778, 6);
   });
 });
 
@@ -64,14 +67,17 @@ describe('focusing and reinforcement', () => {
     expect(bp.focusing[0]).toBe(0); // r = 0: plain BP
   });
 
-  it('reinforcement takes r times the current total field', () => {
+  it('a reinforcement field adds to the total field and replaces the previous one', () => {
     const bp = new PerceptronBP(single);
     bp.messages[1] = 0.4;
     bp.recomputeTotals();
-    bp.updateReinforcement(1, 0.5);
-    expect(bp.focusing[1]).toBeCloseTo(0.2, 12);
-    bp.updateReinforcement(1, 0.5); // total is now 0.6
+    bp.setReinforcement(1, 0.5 * bp.total[1]!);
+    expect(bp.total[1]).toBeCloseTo(0.6, 12);
+    bp.setReinforcement(1, 0.5 * bp.total[1]!);
     expect(bp.focusing[1]).toBeCloseTo(0.3, 12);
+    expect(bp.total[1]).toBeCloseTo(0.7, 12);
+    bp.setReinforcement(1, 100);
+    expect(bp.focusing[1]).toBe(30); // clamped like every field
   });
 
   it('a sweep reaches a fixed point on a small instance and its signs solve it', () => {

@@ -3,4 +3,6 @@ import type { BuiltinPlugins } from '@densebench/harness';
 /** Plugins shipped with densebench, loaded through the same door as third-party ones (a module URL). */
 export const BUILTIN_PLUGINS: BuiltinPlugins = {
   sa: import.meta.resolve('@densebench/plugin-sa'),
+  fbp: import.meta.resolve('@densebench/plugin-fbp'),
+  rbp: import.meta.resolve('@densebench/plugin-rbp'),
 };

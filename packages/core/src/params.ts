@@ -29,7 +29,7 @@ export function formatAjvErrors(errors: readonly ErrorObject[] | null | undefine
  * Validates user-given parameters against a plugin's schema, converts strings from the command line to the
  * declared types, and fills in defaults. Throws with one line per field at fault.
  */
-export function resolveParams(plugin: Pick<SolverPlugin, 'name' | 'params'>, given: Record<string, unknown>): Record<string, unknown> {
+export function resolveParams<P extends object = Record<string, unknown>>(plugin: Pick<SolverPlugin, 'name' | 'params'>, given: Record<string, unknown>): P {
   const resolved: Record<string, unknown> = structuredClone(given);
   const validate = validatorFor(plugin.params);
   if (!validate(resolved)) {
@@ -39,7 +39,7 @@ export function resolveParams(plugin: Pick<SolverPlugin, 'name' | 'params'>, giv
   // Keys in schema order, so equal parameters serialize identically in records and plan hashes.
   const ordered: Record<string, unknown> = {};
   for (const key of Object.keys(plugin.params.properties)) if (key in resolved) ordered[key] = resolved[key];
-  return ordered;
+  return ordered as P;
 }
 
 /** Parses `key=value` strings (from `--param`) into an object; values stay strings for the schema to coerce. */

@@ -6,7 +6,7 @@ import { runKernels } from '../src/index.js';
 
 // SaParams is an interface (no index signature), so the typed default export needs widening to SolverPlugin.
 const plugins = [{ name: 'sa', plugin: sa as SolverPlugin }];
-const params = resolveParams(sa, {}) as unknown as SaParams;
+const params = resolveParams<SaParams>(sa, {});
 
 function kernel(name: string): PluginKernel<SaParams> {
   const found = sa.kernels?.find((k) => k.name === name);

@@ -15,7 +15,7 @@ function context(seed: string, deadline = Number.POSITIVE_INFINITY): SolveContex
   };
 }
 
-const params = (overrides: Partial<SaParams> = {}): SaParams => ({ ...(resolveParams(sa, {}) as unknown as SaParams), ...overrides });
+const params = (overrides: Partial<SaParams> = {}): SaParams => ({ ...resolveParams<SaParams>(sa, {}), ...overrides });
 
 describe('incremental energies', () => {
   it('perceptron: ΔE and flips agree with a full recomputation along a random walk', () => {

@@ -1,0 +1,92 @@
+// Focusing belief propagation (fBP): Baldassi, Borgs, Chayes, Ingrosso, Lucibello, Saglietti & Zecchina,
+// "Unreasonable effectiveness of learning neural networks", PNAS 113, E7655 (2016). BP on y replicas coupled with
+// strength γ reduces, in the replica-symmetric ansatz, to ordinary BP plus one focusing message per weight,
+//   m★_j = tanh γ · tanh( (y−1) · atanh( tanh γ · m_{j→★} ) );
+// a protocol raises (γ, y) step by step and the weights sign(m) are tested after every step.
+import { definePlugin, energy, type Instance, type SolveContext } from '@densebench/core';
+import { focusingGraph, PerceptronBP } from '@densebench/bp';
+import { focusingProtocol, type ProtocolParams } from './protocol.js';
+
+export { focusingProtocol, type FocusingStep, type ProtocolParams } from './protocol.js';
+
+export type FbpParams = ProtocolParams & {
+  maxSweeps: number;
+  epsilon: number;
+  damping: number;
+  randfact: number;
+};
+
+/** Runs fBP on an instance; returns the best configuration seen (fewest violated constraints). */
+export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveContext) {
+  const steps = focusingProtocol(params);
+  const bp = focusingGraph(instance);
+  bp.initMessages(ctx.rng, params.randfact);
+  const weights = new Int8Array(instance.n);
+  const best = new Int8Array(instance.n);
+  let bestEnergy = Number.POSITIVE_INFINITY;
+  let sweeps = 0;
+  let stepsDone = 0;
+  let unconvergedSteps = 0;
+  for (const step of steps) {
+    let change = Number.POSITIVE_INFINITY;
+    let stepSweeps = 0;
+    while (change >= params.epsilon && stepSweeps < params.maxSweeps && !ctx.shouldStop()) {
+      change = bp.sweep(ctx.rng, step.r, step.tanhGamma, params.damping);
+      stepSweeps++;
+    }
+    sweeps += stepSweeps;
+    stepsDone++;
+    if (change >= params.epsilon) unconvergedSteps++;
+    const violated = energy(instance, bp.signs(weights));
+    if (violated < bestEnergy) {
+      bestEnergy = violated;
+      best.set(weights);
+    }
+    ctx.progress(sweeps, violated);
+    if (violated === 0 || ctx.shouldStop()) break;
+  }
+  return { assignment: best, energy: bestEnergy, work: sweeps, info: { steps: stepsDone, unconvergedSteps } };
+}
+
+export default definePlugin<FbpParams>({
+  name: 'fbp',
+  version: '0.1.0',
+  description: 'focusing belief propagation (PNAS 2016): BP plus a focusing message per weight, (γ, y) raised by a protocol',
+  problems: ['perceptron', 'teacher-student', 'ksat'],
+  workUnit: 'sweeps',
+  params: {
+    type: 'object',
+    properties: {
+      protocol: { type: 'string', enum: ['standard', 'scoping', 'pseudo', 'free'], default: 'standard', description: 'standard: γ = ∞, y = 1/(1−x); pseudo: γ = atanh√ρ, y = (2−ρ)/(1−ρ); scoping: γ swept at fixed y; free: the list in "steps"' },
+      step: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, default: 0.01, description: 'grid step of x (standard) or ρ (pseudo) over [0, 1 − step]' },
+      gammaStart: { type: 'number', minimum: 0, default: 0, description: 'scoping: first γ' },
+      gammaEnd: { type: 'number', minimum: 0, default: 10, description: 'scoping: last γ' },
+      gammaStep: { type: 'number', exclusiveMinimum: 0, default: 0.1, description: 'scoping: γ increment' },
+      y: { type: 'number', minimum: 1, default: 21, description: 'scoping: number of replicas y' },
+      steps: { type: 'string', default: '', description: 'free: "γ,y;γ,y;…" (γ may be inf)' },
+      maxSweeps: { type: 'integer', minimum: 1, default: 1, description: 'at most this many sweeps per protocol step (the authors\' example: 1; their function default: 1000)' },
+      epsilon: { type: 'number', exclusiveMinimum: 0, default: 1e-3, description: 'a step has converged when no message changes by more than this (in magnetization)' },
+      damping: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.5, description: 'new field = (1 − damping)·computed + damping·old (the authors\' example: 0.5)' },
+      randfact: { type: 'number', minimum: 0, maximum: 1, default: 0.01, description: 'initial messages uniform in ±randfact (magnetization)' },
+    },
+  },
+  solve(instance, params, ctx) {
+    return runFocusingBP(instance, params, ctx);
+  },
+  kernels: [
+    {
+      name: 'perceptron BP sweep',
+      unit: 'sweeps',
+      problem: 'perceptron',
+      alpha: 0.7,
+      sizes: [201, 1001],
+      prepare(instance, params, rng) {
+        if (instance.kind !== 'perceptron') throw new Error('perceptron BP sweep: expected a perceptron instance');
+        const bp = new PerceptronBP(instance);
+        bp.initMessages(rng, params.randfact);
+        // Mid-protocol regime of the standard protocol: γ = ∞, y = 2.
+        return { run: () => (bp.sweep(rng, 1, 1, params.damping), 1), checksum: () => bp.total.reduce((a, b) => a + Math.abs(b), 0) };
+      },
+    },
+  ],
+});

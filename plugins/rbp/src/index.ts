@@ -1,0 +1,60 @@
+// Reinforced belief propagation (Braunstein & Zecchina, PRL 96, 030201, 2006), as implemented by the same group
+// (ArtLabBocconi/BeliefPropagation.jl, perceptron): after each sweep over the patterns every weight gets an extra
+// field equal to r_t times its current total field, and r_{t+1} = 1 − (1 − r_t)(1 − rstep) after a waiting period.
+// With constant r the fixed point has total field (Σ messages)/(1 − r), the y = 1/(1 − r) of fBP's standard protocol.
+import { definePlugin, energy } from '@densebench/core';
+import { focusingGraph } from '@densebench/bp';
+
+export type RbpParams = {
+  r0: number;
+  rstep: number;
+  wait: number;
+  maxSweeps: number;
+  damping: number;
+  randfact: number;
+};
+
+export default definePlugin<RbpParams>({
+  name: 'rbp',
+  version: '0.1.0',
+  description: 'reinforced belief propagation (PRL 2006): BP whose extra field is r_t × the current total field, r_t → 1',
+  problems: ['perceptron', 'teacher-student', 'ksat'],
+  workUnit: 'sweeps',
+  params: {
+    type: 'object',
+    properties: {
+      r0: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.5, description: 'initial reinforcement r (the authors\' perceptron example)' },
+      rstep: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.01, description: 'r ← 1 − (1 − r)(1 − rstep) after every sweep past the waiting period' },
+      wait: { type: 'integer', minimum: 0, default: 10, description: 'sweeps before r starts to grow' },
+      maxSweeps: { type: 'integer', minimum: 1, default: 500, description: 'sweeps in all (the authors\' example: 500)' },
+      damping: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0, description: 'new field = (1 − damping)·computed + damping·old' },
+      randfact: { type: 'number', minimum: 0, maximum: 1, default: 0.01, description: 'initial messages uniform in ±randfact (magnetization)' },
+    },
+  },
+  solve(instance, params, ctx) {
+    const bp = focusingGraph(instance);
+    bp.initMessages(ctx.rng, params.randfact);
+    const weights = new Int8Array(instance.n);
+    const previousTotal = new Float64Array(instance.n);
+    const best = new Int8Array(instance.n);
+    let bestEnergy = Number.POSITIVE_INFINITY;
+    let r = params.r0;
+    let sweeps = 0;
+    while (sweeps < params.maxSweeps && !ctx.shouldStop()) {
+      previousTotal.set(bp.total);
+      bp.sweepFactors(ctx.rng, params.damping);
+      // h_i ← Σ_μ u_μi + r·h_i(previous sweep), as BeliefPropagation.jl does.
+      for (let i = 0; i < instance.n; i++) bp.setReinforcement(i, r * previousTotal[i]!);
+      sweeps++;
+      if (sweeps > params.wait) r = 1 - (1 - r) * (1 - params.rstep);
+      const violated = energy(instance, bp.signs(weights));
+      if (violated < bestEnergy) {
+        bestEnergy = violated;
+        best.set(weights);
+      }
+      ctx.progress(sweeps, violated);
+      if (violated === 0) break;
+    }
+    return { assignment: best, energy: bestEnergy, work: sweeps, info: { finalR: r } };
+  },
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { energy, resolveParams, Rng, type SolveContext } from '@densebench/core';
+import { generate } from '@densebench/problems';
+import rbp, { type RbpParams } from '../src/index.js';
+
+const defaults = resolveParams<RbpParams>(rbp, {});
+const context = (seed: string): SolveContext => ({ rng: new Rng(seed), signal: new AbortController().signal, deadline: Number.POSITIVE_INFINITY, shouldStop: () => false, progress() {}, log() {} });
+
+describe('rbp', () => {
+  it('solves random perceptrons N = 201 at α = 0.5 on every one of 4 seeds', async () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const { instance } = generate({ problem: 'perceptron', n: 201, alpha: 0.5, k: null, seed });
+      const result = await rbp.solve(instance, defaults, context(`s${seed}`));
+      expect(energy(instance, result.assignment)).toBe(0);
+    }
+  });
+
+  it('solves random 3-SAT N = 300 at α = 3.5 with a slower schedule', async () => {
+    const { instance } = generate({ problem: 'ksat', n: 300, alpha: 3.5, k: 3, seed: 1 });
+    const result = await rbp.solve(instance, { ...defaults, r0: 0, rstep: 0.005, maxSweeps: 2000 }, context('k'));
+    expect(energy(instance, result.assignment)).toBe(0);
+  });
+
+  it('drives r towards 1 geometrically after the waiting period', async () => {
+    const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.95, k: null, seed: 1 }); // beyond capacity: never solved
+    const result = await rbp.solve(instance, { ...defaults, maxSweeps: 30, wait: 10, r0: 0.5, rstep: 0.1 }, context('r'));
+    expect(result.work).toBe(30);
+    expect(result.energy).toBeGreaterThan(0);
+    // 20 growth steps: 1 − r = 0.5 · 0.9^20.
+    expect(result.info!.finalR).toBeCloseTo(1 - 0.5 * 0.9 ** 20, 12);
+  });
+});
