@@ -1,4 +1,5 @@
 import type { Instance, Rng } from '@densebench/core';
+import { CommitteeBP } from './committee.js';
 import { KsatBP } from './ksat.js';
 import { PerceptronBP } from './perceptron.js';
 
@@ -16,7 +17,14 @@ export interface FocusingGraph {
   signs(out: Int8Array): Int8Array;
 }
 
-/** The BP graph of an instance: the perceptron's (Gaussian factors) or the CNF formula's. */
+/** The BP graph of an instance: the perceptron's or committee machine's (Gaussian factors), or the CNF formula's. */
 export function focusingGraph(instance: Instance): FocusingGraph {
-  return instance.kind === 'ksat' ? new KsatBP(instance) : new PerceptronBP(instance);
+  switch (instance.kind) {
+    case 'ksat':
+      return new KsatBP(instance);
+    case 'committee':
+      return new CommitteeBP(instance);
+    case 'perceptron':
+      return new PerceptronBP(instance);
+  }
 }

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { schemaChecker } from '@densebench/core';
+import { PROBLEM_NAMES, schemaChecker, type ProblemName } from '@densebench/core';
 
 export interface StudyConfig {
   name?: string;
   description?: string;
-  problem?: 'perceptron' | 'teacher-student' | 'ksat';
+  problem?: ProblemName;
   n?: number | number[] | string;
   alpha?: number | number[] | string;
   k?: number;
@@ -28,10 +28,10 @@ export const studyConfigSchema = {
     $schema: { type: 'string' },
     name: { type: 'string', pattern: '^[\\w.+-]+$' },
     description: { type: 'string' },
-    problem: { enum: ['perceptron', 'teacher-student', 'ksat'] },
+    problem: { enum: PROBLEM_NAMES },
     n: listOf({ type: 'integer', minimum: 1 }),
     alpha: listOf({ type: 'number', exclusiveMinimum: 0 }),
-    k: { type: 'integer', minimum: 2 },
+    k: { type: 'integer', minimum: 1 },
     seeds: listOf({ type: 'integer', minimum: 0 }),
     timeout: { type: 'number', exclusiveMinimum: 0 },
     workers: { type: 'integer', minimum: 1 },

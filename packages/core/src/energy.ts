@@ -1,10 +1,11 @@
 // Energies computed from the definitions, independently of every solver: the harness re-verifies each answer with these.
-import type { Assignment, Instance, KsatInstance, PerceptronInstance } from './instance.js';
+import { variableCount, type Assignment, type CommitteeInstance, type Instance, type KsatInstance, type PerceptronInstance } from './instance.js';
 
 /** Checks that an assignment has the instance's length and only ±1 entries; returns a message or undefined. */
 export function assignmentProblem(instance: Instance, assignment: unknown): string | undefined {
   if (!(assignment instanceof Int8Array)) return 'assignment must be an Int8Array of ±1 entries';
-  if (assignment.length !== instance.n) return `assignment has length ${assignment.length}, expected ${instance.n}`;
+  const expected = variableCount(instance);
+  if (assignment.length !== expected) return `assignment has length ${assignment.length}, expected ${expected}`;
   for (let i = 0; i < assignment.length; i++) {
     const v = assignment[i]!;
     if (v !== 1 && v !== -1) return `assignment[${i}] = ${v}, expected +1 or -1`;
@@ -41,9 +42,34 @@ export function ksatEnergy(instance: KsatInstance, assignment: Assignment): numb
   return unsatisfied;
 }
 
+/** Misclassified patterns of a committee machine: output sign(Σ_k sign(W_k·ξ^μ)) ≠ σ^μ (a zero sum counts as an error). */
+export function committeeEnergy(instance: CommitteeInstance, weights: Assignment): number {
+  const { n, hidden, p, patterns, labels } = instance;
+  let errors = 0;
+  for (let mu = 0; mu < p; mu++) {
+    const row = mu * n;
+    let votes = 0;
+    for (let k = 0; k < hidden; k++) {
+      let field = 0;
+      const base = k * n;
+      for (let i = 0; i < n; i++) field += patterns[row + i]! * weights[base + i]!;
+      votes += field > 0 ? 1 : field < 0 ? -1 : 0;
+    }
+    if (labels[mu]! * votes <= 0) errors++;
+  }
+  return errors;
+}
+
 /** Number of violated constraints of any instance. */
 export function energy(instance: Instance, assignment: Assignment): number {
-  return instance.kind === 'ksat' ? ksatEnergy(instance, assignment) : perceptronEnergy(instance, assignment);
+  switch (instance.kind) {
+    case 'ksat':
+      return ksatEnergy(instance, assignment);
+    case 'committee':
+      return committeeEnergy(instance, assignment);
+    case 'perceptron':
+      return perceptronEnergy(instance, assignment);
+  }
 }
 
 /** Overlap R = W·W* / N between a student and a teacher. */

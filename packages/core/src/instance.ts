@@ -1,5 +1,8 @@
-/** Problem families densebench knows. `teacher-student` instances are perceptron instances whose labels come from a hidden teacher. */
-export const PROBLEM_NAMES = ['perceptron', 'teacher-student', 'ksat'] as const;
+/**
+ * Problem families densebench knows. `teacher-student` instances are perceptron instances whose labels come from a
+ * hidden teacher; `committee` and `committee-teacher-student` are the same two for the binary committee machine.
+ */
+export const PROBLEM_NAMES = ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 
 /**
@@ -30,7 +33,27 @@ export interface KsatInstance {
   readonly clauseLiterals: Int32Array;
 }
 
-export type Instance = PerceptronInstance | KsatInstance;
+/**
+ * Training data of a fully connected binary committee machine with K (odd) hidden units: hidden unit k has
+ * weights W_k ∈ {±1}^N and the output is sign(Σ_k sign(W_k·ξ)). An assignment holds the K·N weights, hidden unit k
+ * at [kN, (k+1)N). It solves the instance when the output equals σ^μ for every pattern.
+ */
+export interface CommitteeInstance {
+  readonly kind: 'committee';
+  readonly problem: 'committee' | 'committee-teacher-student';
+  readonly n: number;
+  readonly hidden: number;
+  readonly p: number;
+  readonly patterns: Int8Array;
+  readonly labels: Int8Array;
+}
+
+export type Instance = PerceptronInstance | CommitteeInstance | KsatInstance;
+
+/** Number of ±1 entries of an assignment: N, or K·N for a committee machine. */
+export function variableCount(instance: Instance): number {
+  return instance.kind === 'committee' ? instance.n * instance.hidden : instance.n;
+}
 
 /**
  * An answer: one ±1 entry per variable or weight (for K-SAT, +1 means variable i+1 is true).

@@ -1,4 +1,4 @@
-import type { ProblemName } from './instance.js';
+import { PROBLEM_NAMES, type ProblemName } from './instance.js';
 import { schemaChecker } from './schema.js';
 
 /**
@@ -60,7 +60,7 @@ export const runRecordSchema = {
     plugin: { type: 'string', minLength: 1 },
     pluginVersion: { type: 'string' },
     params: { type: 'object' },
-    problem: { enum: ['perceptron', 'teacher-student', 'ksat'] },
+    problem: { enum: PROBLEM_NAMES },
     n: { type: 'integer', minimum: 1 },
     alpha: { type: 'number', exclusiveMinimum: 0 },
     k: { type: ['integer', 'null'], minimum: 1 },

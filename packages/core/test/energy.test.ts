@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentProblem, ksatEnergy, overlap, perceptronEnergy, type KsatInstance, type PerceptronInstance } from '../src/index.js';
+import { assignmentProblem, committeeEnergy, ksatEnergy, overlap, perceptronEnergy, type KsatInstance, type PerceptronInstance } from '../src/index.js';
 
 const perceptron: PerceptronInstance = {
   kind: 'perceptron',
@@ -57,5 +57,17 @@ describe('assignmentProblem and overlap', () => {
 
   it('overlap is W·W*/N', () => {
     expect(overlap(Int8Array.of(1, 1, -1, -1), Int8Array.of(1, -1, -1, -1))).toBe(0.5);
+  });
+});
+
+describe('committeeEnergy', () => {
+  it('counts patterns whose majority vote is wrong (hand-computed)', () => {
+    // N = 3, K = 3; one pattern ξ = (+,+,+), label +.
+    const instance = { kind: 'committee', problem: 'committee', n: 3, hidden: 3, p: 1, patterns: Int8Array.of(1, 1, 1), labels: Int8Array.of(1) } as const;
+    // Hidden fields: (+,+,+)·ξ = 3, (−,−,+)·ξ = −1, (+,−,+)·ξ = 1 → votes +1 −1 +1 → output + : correct.
+    expect(committeeEnergy(instance, Int8Array.of(1, 1, 1, -1, -1, 1, 1, -1, 1))).toBe(0);
+    // Two hidden units negative → output − : wrong.
+    expect(committeeEnergy(instance, Int8Array.of(1, 1, 1, -1, -1, 1, -1, -1, -1))).toBe(1);
+    expect(assignmentProblem(instance, Int8Array.of(1, 1, 1))).toMatch(/length 3, expected 9/);
   });
 });

@@ -1,7 +1,7 @@
 // manifest.json: what a result set is — its plan (and the hash that identifies it), the shard it covers, the
 // code and machine that made it. Validated against a JSON Schema when read.
 import { createHash } from 'node:crypto';
-import { schemaChecker } from '@densebench/core';
+import { PROBLEM_NAMES, schemaChecker } from '@densebench/core';
 import type { MachineInfo } from './machine.js';
 import { buildPlan, type RunSpec } from './plan.js';
 
@@ -74,7 +74,7 @@ export const manifestSchema = {
       additionalProperties: false,
       required: ['problem', 'ns', 'alphas', 'k', 'seeds', 'timeLimitS', 'memoryLimitMb', 'plugins', 'runs', 'hash'],
       properties: {
-        problem: { enum: ['perceptron', 'teacher-student', 'ksat'] },
+        problem: { enum: PROBLEM_NAMES },
         ns: numberList,
         alphas: numberList,
         k: { type: ['integer', 'null'] },

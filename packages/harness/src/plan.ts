@@ -1,5 +1,5 @@
 import type { ProblemName } from '@densebench/core';
-import { specProblem, type InstanceSpec } from '@densebench/problems';
+import { specProblem, usesK, type InstanceSpec } from '@densebench/problems';
 
 /** One run of the plan: a plugin on one generated instance, with resolved parameters. */
 export interface RunSpec {
@@ -14,7 +14,7 @@ export interface PlanInput {
   problem: ProblemName;
   ns: readonly number[];
   alphas: readonly number[];
-  /** Clause size for K-SAT; ignored for other problems. */
+  /** Clause size for K-SAT, hidden units for committee machines; ignored for other problems. */
   k: number;
   seeds: readonly number[];
 }
@@ -30,7 +30,7 @@ export function runId(plugin: string, spec: InstanceSpec): string {
  */
 export function buildPlan(input: PlanInput): RunSpec[] {
   const runs: RunSpec[] = [];
-  const k = input.problem === 'ksat' ? input.k : null;
+  const k = usesK(input.problem) ? input.k : null;
   for (const n of input.ns) {
     for (const alpha of input.alphas) {
       for (const seed of input.seeds) {

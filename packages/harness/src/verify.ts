@@ -1,6 +1,6 @@
 // Independent verification of a solver's answer: the harness recomputes the energy from the instance
 // (and, for teacher–student, measures generalization against the hidden teacher).
-import { assignmentProblem, energy, overlap, perceptronEnergy, type Instance, type RunStatus } from '@densebench/core';
+import { assignmentProblem, energy, overlap, type Instance, type RunStatus } from '@densebench/core';
 import { teacherTestSet, type InstanceSpec } from '@densebench/problems';
 
 export interface Verdict {
@@ -32,8 +32,9 @@ export function verifyAnswer(input: VerifyInput): Verdict {
   let teacherOverlap: number | null = null;
   if (input.teacher && input.spec) {
     const testSet = teacherTestSet(input.spec, input.teacher);
-    testError = perceptronEnergy(testSet, weights) / testSet.p;
-    teacherOverlap = overlap(weights, input.teacher);
+    testError = energy(testSet, weights) / testSet.p;
+    // A committee's hidden units can be permuted without changing it, so W·W*/N is not its overlap with the teacher.
+    teacherOverlap = testSet.kind === 'perceptron' ? overlap(weights, input.teacher) : null;
   }
   const base = { energy: verified, testError, teacherOverlap };
   if (input.claimedEnergy !== null && input.claimedEnergy !== verified) {

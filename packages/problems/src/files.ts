@@ -4,6 +4,18 @@ import type { Instance } from '@densebench/core';
 import { InstanceFormatError, parseDimacs, writeDimacs } from './dimacs.js';
 import { parsePerceptron, writePerceptron } from './perceptron-format.js';
 
+/** A short description of an instance's size, e.g. "N = 201, 60 patterns". */
+export function describeInstance(instance: Instance): string {
+  switch (instance.kind) {
+    case 'ksat':
+      return `${instance.n} variables, ${instance.m} clauses`;
+    case 'committee':
+      return `N = ${instance.n}, K = ${instance.hidden}, ${instance.p} patterns`;
+    case 'perceptron':
+      return `N = ${instance.n}, ${instance.p} patterns`;
+  }
+}
+
 /** Canonical text of an instance: the writer's output without comments. */
 export function canonicalText(instance: Instance): string {
   return instance.kind === 'ksat' ? writeDimacs(instance) : writePerceptron(instance);
@@ -22,9 +34,9 @@ export function writeInstance(instance: Instance, comments: readonly string[] = 
 export function parseInstance(text: string, source = 'input'): Instance {
   const header = /^\s*p\s+(\S+)/m.exec(text);
   if (header?.[1] === 'cnf') return parseDimacs(text, source);
-  if (header?.[1] === 'perceptron') return parsePerceptron(text, source);
+  if (header?.[1] === 'perceptron' || header?.[1] === 'committee') return parsePerceptron(text, source);
   const lineNo = header ? text.slice(0, header.index).split('\n').length + (text[header.index] === '\n' ? 1 : 0) : 1;
-  throw new InstanceFormatError(source, lineNo, header ? `unknown format "p ${header[1]}": expected "p cnf" (DIMACS) or "p perceptron"` : 'no header line "p cnf …" or "p perceptron …" found');
+  throw new InstanceFormatError(source, lineNo, header ? `unknown format "p ${header[1]}": expected "p cnf" (DIMACS), "p perceptron" or "p committee"` : 'no header line "p cnf …" or "p perceptron …" found');
 }
 
 export async function readInstanceFile(path: string): Promise<Instance> {

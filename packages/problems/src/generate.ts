@@ -1,7 +1,7 @@
 // Deterministic instance generators. The sampling order is part of the contract (instances/README.md):
 // changing it changes every instance hash.
-import { Rng, type KsatInstance, type PerceptronInstance, type Instance } from '@densebench/core';
-import { constraintCount, seedText, specProblem, type InstanceSpec } from './spec.js';
+import { Rng, type CommitteeInstance, type KsatInstance, type PerceptronInstance, type Instance } from '@densebench/core';
+import { seedText, specConstraintCount, specProblem, type InstanceSpec } from './spec.js';
 
 /** Test patterns drawn for the teacher–student generalization error. */
 export const TEST_SET_SIZE = 10_000;
@@ -10,7 +10,7 @@ export const TEST_SET_SIZE = 10_000;
 export interface GeneratedInstance {
   spec: InstanceSpec;
   instance: Instance;
-  /** Teacher–student only. */
+  /** Teacher–student problems only (K·N weights for a committee teacher). */
   teacher: Int8Array | null;
 }
 
@@ -18,22 +18,29 @@ export function generate(spec: InstanceSpec): GeneratedInstance {
   const problem = specProblem(spec);
   if (problem) throw new Error(problem);
   const rng = new Rng(seedText(spec));
+  const m = specConstraintCount(spec);
   switch (spec.problem) {
     case 'ksat':
-      return { spec, instance: randomKsat(rng, spec.n, spec.k!, constraintCount(spec.n, spec.alpha)), teacher: null };
+      return { spec, instance: randomKsat(rng, spec.n, spec.k!, m), teacher: null };
     case 'perceptron':
-      return { spec, instance: randomPerceptron(rng, spec.n, constraintCount(spec.n, spec.alpha)), teacher: null };
+      return { spec, instance: randomLabels(rng, spec.n, m, 'perceptron'), teacher: null };
     case 'teacher-student': {
       const teacher = randomSigns(rng, spec.n);
-      const instance = teacherPerceptron(rng, teacher, constraintCount(spec.n, spec.alpha), 'teacher-student');
-      return { spec, instance, teacher };
+      return { spec, instance: teacherLabels(rng, teacher, 1, m, 'teacher-student'), teacher };
+    }
+    case 'committee':
+      return { spec, instance: asCommittee(randomLabels(rng, spec.n, m, 'perceptron'), spec.k!, 'committee'), teacher: null };
+    case 'committee-teacher-student': {
+      const teacher = randomSigns(rng, spec.n * spec.k!);
+      return { spec, instance: teacherLabels(rng, teacher, spec.k!, m, 'committee-teacher-student'), teacher };
     }
   }
 }
 
 /** Fresh patterns labelled by the teacher, from their own stream (seed text + ":test"). */
-export function teacherTestSet(spec: InstanceSpec, teacher: Int8Array, size = TEST_SET_SIZE): PerceptronInstance {
-  return teacherPerceptron(new Rng(`${seedText(spec)}:test`), teacher, size, 'teacher-student');
+export function teacherTestSet(spec: InstanceSpec, teacher: Int8Array, size = TEST_SET_SIZE): PerceptronInstance | CommitteeInstance {
+  const hidden = spec.problem === 'committee-teacher-student' ? spec.k! : 1;
+  return teacherLabels(new Rng(`${seedText(spec)}:test`), teacher, hidden, size, spec.problem as 'teacher-student' | 'committee-teacher-student');
 }
 
 function randomSigns(rng: Rng, n: number): Int8Array {
@@ -43,7 +50,7 @@ function randomSigns(rng: Rng, n: number): Int8Array {
 }
 
 /** Storage problem: for each pattern, N signs for ξ^μ then one sign for σ^μ. */
-function randomPerceptron(rng: Rng, n: number, p: number): PerceptronInstance {
+function randomLabels(rng: Rng, n: number, p: number, problem: 'perceptron'): PerceptronInstance {
   const patterns = new Int8Array(n * p);
   const labels = new Int8Array(p);
   for (let mu = 0; mu < p; mu++) {
@@ -51,25 +58,37 @@ function randomPerceptron(rng: Rng, n: number, p: number): PerceptronInstance {
     for (let i = 0; i < n; i++) patterns[row + i] = rng.nextSign();
     labels[mu] = rng.nextSign();
   }
-  return { kind: 'perceptron', problem: 'perceptron', n, p, patterns, labels };
+  return { kind: 'perceptron', problem, n, p, patterns, labels };
 }
 
-/** For each pattern, N signs for ξ^μ; σ^μ = sign(W*·ξ^μ) (N odd, never 0). */
-function teacherPerceptron(rng: Rng, teacher: Int8Array, p: number, problem: 'teacher-student'): PerceptronInstance {
-  const n = teacher.length;
+function asCommittee(storage: PerceptronInstance, hidden: number, problem: 'committee'): CommitteeInstance {
+  return { kind: 'committee', problem, n: storage.n, hidden, p: storage.p, patterns: storage.patterns, labels: storage.labels };
+}
+
+/**
+ * For each pattern, N signs for ξ^μ; the label is the teacher's output: sign(W*·ξ) for a perceptron (hidden = 1),
+ * sign(Σ_k sign(W*_k·ξ)) for a committee (N and K odd, never 0).
+ */
+function teacherLabels(rng: Rng, teacher: Int8Array, hidden: 1, p: number, problem: 'teacher-student'): PerceptronInstance;
+function teacherLabels(rng: Rng, teacher: Int8Array, hidden: number, p: number, problem: 'teacher-student' | 'committee-teacher-student'): PerceptronInstance | CommitteeInstance;
+function teacherLabels(rng: Rng, teacher: Int8Array, hidden: number, p: number, problem: 'teacher-student' | 'committee-teacher-student'): PerceptronInstance | CommitteeInstance {
+  const n = teacher.length / hidden;
   const patterns = new Int8Array(n * p);
   const labels = new Int8Array(p);
   for (let mu = 0; mu < p; mu++) {
     const row = mu * n;
-    let field = 0;
-    for (let i = 0; i < n; i++) {
-      const xi = rng.nextSign();
-      patterns[row + i] = xi;
-      field += xi * teacher[i]!;
+    for (let i = 0; i < n; i++) patterns[row + i] = rng.nextSign();
+    let votes = 0;
+    for (let k = 0; k < hidden; k++) {
+      let field = 0;
+      for (let i = 0; i < n; i++) field += patterns[row + i]! * teacher[k * n + i]!;
+      votes += field > 0 ? 1 : -1;
     }
-    labels[mu] = field > 0 ? 1 : -1;
+    labels[mu] = votes > 0 ? 1 : -1;
   }
-  return { kind: 'perceptron', problem, n, p, patterns, labels };
+  return problem === 'committee-teacher-student'
+    ? { kind: 'committee', problem, n, hidden, p, patterns, labels }
+    : { kind: 'perceptron', problem: 'teacher-student', n, p, patterns, labels };
 }
 
 /** For each clause and each of its K slots: a variable uniform in 1..N, redrawn while it repeats one already in the clause, then its sign. */

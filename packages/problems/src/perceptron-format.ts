@@ -1,18 +1,19 @@
 // The densebench perceptron format (documented in instances/README.md):
 //   c <comment>                      any number of comment lines
-//   p perceptron <N> <P>             header
+//   p perceptron <N> <P>             header (a committee machine: p committee <N> <K> <P>)
 //   <σ> <ξ_1…ξ_N>                    P lines: a label + or -, a space, then N characters + or -
-// An answer (weights) is one line "w <N characters + or ->".
-import type { Assignment, PerceptronInstance } from '@densebench/core';
+// An answer (weights) is one line "w <N characters + or ->" (K·N characters for a committee).
+import type { Assignment, CommitteeInstance, PerceptronInstance } from '@densebench/core';
 import { InstanceFormatError } from './dimacs.js';
 
 const PLUS = 43; // '+'
 const MINUS = 45; // '-'
 
-export function parsePerceptron(text: string, source = 'input'): PerceptronInstance {
+export function parsePerceptron(text: string, source = 'input'): PerceptronInstance | CommitteeInstance {
   const lines = text.split(/\r?\n/);
   let n = -1;
   let p = -1;
+  let hidden = 0; // 0: a perceptron
   let headerLine = 0;
   let patterns = new Int8Array(0);
   let labels = new Int8Array(0);
@@ -25,11 +26,17 @@ export function parsePerceptron(text: string, source = 'input'): PerceptronInsta
     if (line.startsWith('p')) {
       if (n >= 0) throw new InstanceFormatError(source, lineNo, `second header line (first on line ${headerLine})`);
       const parts = line.split(/\s+/);
-      if (parts.length !== 4 || parts[1] !== 'perceptron' || !/^\d+$/.test(parts[2]!) || !/^\d+$/.test(parts[3]!)) {
-        throw new InstanceFormatError(source, lineNo, `expected header "p perceptron <N> <P>", got "${line}"`);
+      const numbers = parts.slice(2);
+      const shapeOk = (parts[1] === 'perceptron' && numbers.length === 2) || (parts[1] === 'committee' && numbers.length === 3);
+      if (!shapeOk || !numbers.every((x) => /^\d+$/.test(x))) {
+        throw new InstanceFormatError(source, lineNo, `expected header "p perceptron <N> <P>" or "p committee <N> <K> <P>", got "${line}"`);
       }
-      n = Number(parts[2]);
-      p = Number(parts[3]);
+      n = Number(numbers[0]);
+      if (parts[1] === 'committee') {
+        hidden = Number(numbers[1]);
+        if (hidden < 1) throw new InstanceFormatError(source, lineNo, 'K must be at least 1');
+      }
+      p = Number(numbers.at(-1));
       if (n < 1) throw new InstanceFormatError(source, lineNo, 'N must be at least 1');
       headerLine = lineNo;
       patterns = new Int8Array(n * p);
@@ -49,7 +56,7 @@ export function parsePerceptron(text: string, source = 'input'): PerceptronInsta
   }
   if (n < 0) throw new InstanceFormatError(source, lineNo, 'no "p perceptron <N> <P>" header');
   if (mu !== p) throw new InstanceFormatError(source, lineNo, `header on line ${headerLine} declares ${p} patterns, found ${mu}`);
-  return { kind: 'perceptron', problem: 'perceptron', n, p, patterns, labels };
+  return hidden > 0 ? { kind: 'committee', problem: 'committee', n, hidden, p, patterns, labels } : { kind: 'perceptron', problem: 'perceptron', n, p, patterns, labels };
 }
 
 function signString(values: Int8Array, start: number, length: number): string {
@@ -58,9 +65,9 @@ function signString(values: Int8Array, start: number, length: number): string {
   return bytes.toString('latin1');
 }
 
-export function writePerceptron(instance: PerceptronInstance, comments: readonly string[] = []): string {
+export function writePerceptron(instance: PerceptronInstance | CommitteeInstance, comments: readonly string[] = []): string {
   const out: string[] = comments.map((c) => `c ${c}`);
-  out.push(`p perceptron ${instance.n} ${instance.p}`);
+  out.push(instance.kind === 'committee' ? `p committee ${instance.n} ${instance.hidden} ${instance.p}` : `p perceptron ${instance.n} ${instance.p}`);
   for (let mu = 0; mu < instance.p; mu++) {
     out.push(`${instance.labels[mu] === 1 ? '+' : '-'} ${signString(instance.patterns, mu * instance.n, instance.n)}`);
   }

@@ -5,7 +5,7 @@ export interface InstanceSpec {
   problem: ProblemName;
   n: number;
   alpha: number;
-  /** Clause size, K-SAT only (null otherwise). */
+  /** K-SAT: clause size; committee machines: hidden units; null otherwise. */
   k: number | null;
   seed: number;
 }
@@ -15,25 +15,39 @@ export function constraintCount(n: number, alpha: number): number {
   return Math.floor(alpha * n + 0.5);
 }
 
+/** Problems whose spec has a K: the clause size of K-SAT, the hidden units of a committee machine. */
+export function usesK(problem: string): boolean {
+  return problem === 'ksat' || isCommittee(problem);
+}
+
+export function isCommittee(problem: string): boolean {
+  return problem === 'committee' || problem === 'committee-teacher-student';
+}
+
+/** Constraints of a spec: α per variable for K-SAT and the perceptron, α per synapse (M = α·N·K) for committees. */
+export function specConstraintCount(spec: InstanceSpec): number {
+  return constraintCount(isCommittee(spec.problem) ? spec.n * spec.k! : spec.n, spec.alpha);
+}
+
 /** Checks a spec; returns a message naming the value at fault, or undefined. */
 export function specProblem(spec: InstanceSpec): string | undefined {
   const { problem, n, alpha, k, seed } = spec;
   if (!Number.isInteger(n) || n < 1) return `N must be a positive integer, got ${n}`;
   if (!(alpha > 0) || !Number.isFinite(alpha)) return `alpha must be a positive number, got ${alpha}`;
   if (!Number.isInteger(seed) || seed < 0) return `seed must be a non-negative integer, got ${seed}`;
-  if (problem === 'ksat') {
+  if (usesK(problem)) {
     if (k === null || !Number.isInteger(k) || k < 1) return `K must be a positive integer, got ${k}`;
-    if (k > n) return `K = ${k} exceeds N = ${n}: a clause needs K distinct variables`;
-  } else {
-    if (n % 2 === 0) return `N must be odd for the ${problem} problem (so that W·ξ is never 0), got ${n}`;
-    if (k !== null) return `K applies to ksat only`;
-  }
-  if (constraintCount(n, alpha) < 1) return `alpha·N rounds to 0 constraints (N = ${n}, alpha = ${alpha})`;
+  } else if (k !== null) return `K applies to ksat and the committee machines only`;
+  if (problem === 'ksat') {
+    if (k! > n) return `K = ${k} exceeds N = ${n}: a clause needs K distinct variables`;
+  } else if (n % 2 === 0) return `N must be odd for the ${problem} problem (so that W·ξ is never 0), got ${n}`;
+  if (isCommittee(problem) && k! % 2 === 0) return `K (hidden units) must be odd for the ${problem} problem (so that the vote is never tied), got ${k}`;
+  if (specConstraintCount(spec) < 1) return `alpha rounds to 0 constraints (N = ${n}, alpha = ${alpha})`;
   return undefined;
 }
 
 /** The text from which the instance's random stream is seeded (see instances/README.md). */
 export function seedText(spec: InstanceSpec): string {
-  const kPart = spec.problem === 'ksat' ? `:k=${spec.k}` : '';
+  const kPart = usesK(spec.problem) ? `:k=${spec.k}` : '';
   return `densebench:v1:${spec.problem}:n=${spec.n}${kPart}:alpha=${String(spec.alpha)}:seed=${spec.seed}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { perceptronEnergy } from '@densebench/core';
-import { constraintCount, generate, instanceHash, seedText, specProblem, teacherTestSet, writeInstance } from '../src/index.js';
+import { committeeEnergy, energy, perceptronEnergy } from '@densebench/core';
+import { constraintCount, generate, instanceHash, parseInstance, seedText, specProblem, teacherTestSet, writeInstance } from '../src/index.js';
 
 describe('generator determinism', () => {
   // Golden hashes: they pin the documented PRNG, seeding and sampling order (instances/README.md). If one changes,
@@ -49,9 +49,9 @@ describe('instance shapes', () => {
     if (instance.kind !== 'perceptron' || !teacher) throw new Error('expected a teacher');
     expect(perceptronEnergy(instance, teacher)).toBe(0);
     const test = teacherTestSet(spec, teacher, 500);
-    expect(perceptronEnergy(test, teacher)).toBe(0);
+    expect(energy(test, teacher)).toBe(0);
     const flipped = Int8Array.from(teacher, (w) => -w);
-    expect(perceptronEnergy(test, flipped)).toBe(500);
+    expect(energy(test, flipped)).toBe(500);
   });
 
   it('rejects impossible specs with the value at fault', () => {
@@ -59,5 +59,30 @@ describe('instance shapes', () => {
     expect(specProblem({ problem: 'ksat', n: 2, alpha: 3, k: 3, seed: 1 })).toMatch(/K = 3 exceeds N = 2/);
     expect(specProblem({ problem: 'ksat', n: 10, alpha: -1, k: 3, seed: 1 })).toMatch(/alpha must be a positive number, got -1/);
     expect(() => generate({ problem: 'perceptron', n: 11, alpha: 0.01, k: null, seed: 1 })).toThrow(/rounds to 0 constraints/);
+  });
+});
+
+describe('committee machines', () => {
+  it('count α per synapse (M = α·N·K) and label teacher patterns with the teacher committee', () => {
+    const spec = { problem: 'committee-teacher-student', n: 21, alpha: 0.5, k: 3, seed: 1 } as const;
+    const { instance, teacher } = generate(spec);
+    if (instance.kind !== 'committee' || !teacher) throw new Error('expected a committee with a teacher');
+    expect(instance.p).toBe(32); // floor(0.5·21·3 + ½)
+    expect(teacher).toHaveLength(63);
+    expect(committeeEnergy(instance, teacher)).toBe(0);
+    expect(committeeEnergy(teacherTestSet(spec, teacher, 300) as typeof instance, teacher)).toBe(0);
+    expect(seedText(spec)).toBe('densebench:v1:committee-teacher-student:n=21:k=3:alpha=0.5:seed=1');
+  });
+
+  it('round-trips through the perceptron format with a committee header', () => {
+    const { instance } = generate({ problem: 'committee', n: 11, alpha: 0.2, k: 3, seed: 4 });
+    const text = writeInstance(instance);
+    expect(text.startsWith('p committee 11 3 7\n')).toBe(true);
+    const back = parseInstance(text);
+    expect(back).toMatchObject({ kind: 'committee', n: 11, hidden: 3, p: 7 });
+  });
+
+  it('needs odd N and odd K', () => {
+    expect(specProblem({ problem: 'committee', n: 21, alpha: 0.3, k: 4, seed: 1 })).toMatch(/K \(hidden units\) must be odd/);
   });
 });

@@ -21,8 +21,8 @@ export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveC
   const steps = focusingProtocol(params);
   const bp = focusingGraph(instance);
   bp.initMessages(ctx.rng, params.randfact);
-  const weights = new Int8Array(instance.n);
-  const best = new Int8Array(instance.n);
+  const weights = new Int8Array(bp.n);
+  const best = new Int8Array(bp.n);
   let bestEnergy = Number.POSITIVE_INFINITY;
   let sweeps = 0;
   let stepsDone = 0;
@@ -52,7 +52,7 @@ export default definePlugin<FbpParams>({
   name: 'fbp',
   version: '0.1.0',
   description: 'focusing belief propagation (PNAS 2016): BP plus a focusing message per weight, (γ, y) raised by a protocol',
-  problems: ['perceptron', 'teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
   workUnit: 'sweeps',
   params: {
     type: 'object',

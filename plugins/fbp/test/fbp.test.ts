@@ -60,6 +60,15 @@ describe('fbp solves', () => {
     }
   });
 
+  it('committee machines: the authors\' unit-test size N = 21, K = 5, α = 0.1, on every one of 4 seeds', async () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const { instance } = generate({ problem: 'committee', n: 21, alpha: 0.1, k: 5, seed });
+      const result = await fbp.solve(instance, defaults, context(`c${seed}`));
+      expect(result.assignment).toHaveLength(105);
+      expect(energy(instance, result.assignment)).toBe(0);
+    }
+  });
+
   it('is reproducible and honours its deadline', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.8, k: null, seed: 2 });
     const a = await fbp.solve(instance, { ...defaults, step: 0.1 }, context('same'));

@@ -18,7 +18,7 @@ export default definePlugin<RbpParams>({
   name: 'rbp',
   version: '0.1.0',
   description: 'reinforced belief propagation (PRL 2006): BP whose extra field is r_t × the current total field, r_t → 1',
-  problems: ['perceptron', 'teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
   workUnit: 'sweeps',
   params: {
     type: 'object',
@@ -34,9 +34,9 @@ export default definePlugin<RbpParams>({
   solve(instance, params, ctx) {
     const bp = focusingGraph(instance);
     bp.initMessages(ctx.rng, params.randfact);
-    const weights = new Int8Array(instance.n);
-    const previousTotal = new Float64Array(instance.n);
-    const best = new Int8Array(instance.n);
+    const weights = new Int8Array(bp.n);
+    const previousTotal = new Float64Array(bp.n);
+    const best = new Int8Array(bp.n);
     let bestEnergy = Number.POSITIVE_INFINITY;
     let r = params.r0;
     let sweeps = 0;
@@ -44,7 +44,7 @@ export default definePlugin<RbpParams>({
       previousTotal.set(bp.total);
       bp.sweepFactors(ctx.rng, params.damping);
       // h_i ← Σ_μ u_μi + r·h_i(previous sweep), as BeliefPropagation.jl does.
-      for (let i = 0; i < instance.n; i++) bp.setReinforcement(i, r * previousTotal[i]!);
+      for (let i = 0; i < bp.n; i++) bp.setReinforcement(i, r * previousTotal[i]!);
       sweeps++;
       if (sweeps > params.wait) r = 1 - (1 - r) * (1 - params.rstep);
       const violated = energy(instance, bp.signs(weights));

@@ -30,6 +30,7 @@ export default definePlugin<SaParams>({
     },
   },
   solve(instance, params, ctx: SolveContext) {
+    if (instance.kind === 'committee') throw new Error('sa does not solve committee machines');
     const annealer = instance.kind === 'ksat' ? new KsatAnnealer(instance) : new PerceptronAnnealer(instance);
     const result = runRestarts(annealer, instance.n, params, ctx);
     return {

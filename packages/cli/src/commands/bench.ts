@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { PROBLEM_NAMES, type ProblemName } from '@densebench/core';
 import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, ResultStore, runSweep, type Manifest } from '@densebench/harness';
+import { usesK } from '@densebench/problems';
 import { summarize, writeHtmlReport } from '@densebench/report';
 import { listSetting, loadStudyConfig, type StudyConfig } from '../config.js';
 import { formatSeconds, summaryTable, timestamp } from '../format.js';
@@ -17,9 +18,9 @@ export function benchOptions(y: Argv) {
     .option('config', { alias: 'c', type: 'string', describe: 'study file (JSON, or a .js/.mjs module) with any of: name, problem, n, alpha, k, seeds, timeout, workers, memory, plugins; options given here override it' })
     .option('plugin', { alias: 'p', type: 'string', array: true, defaultDescription: DEFAULTS.plugin, describe: 'solver plugin: a built-in name, an installed densebench-plugin-<name> package, or a path (repeatable)' })
     .option('problem', { type: 'string', choices: PROBLEM_NAMES, defaultDescription: DEFAULTS.problem, describe: 'problem family' })
-    .option('alpha', { alias: 'a', type: 'string', defaultDescription: DEFAULTS.alpha, describe: 'constraint densities α = M/N: "a:b" (step 0.05), "a:b:step", a list "0.3,0.5", or a mix "0.3:0.6,0.7"' })
+    .option('alpha', { alias: 'a', type: 'string', defaultDescription: DEFAULTS.alpha, describe: 'constraint densities α = M/N (per synapse, M/(NK), for committees): "a:b" (step 0.05), "a:b:step", a list "0.3,0.5", or a mix "0.3:0.6,0.7"' })
     .option('n', { type: 'string', defaultDescription: DEFAULTS.n, describe: 'sizes N: a list "201,401" or a range "101:501:100" (odd for perceptron problems)' })
-    .option('k', { type: 'number', defaultDescription: String(DEFAULTS.k), describe: 'clause size K for ksat' })
+    .option('k', { type: 'number', defaultDescription: String(DEFAULTS.k), describe: 'clause size K (ksat) or hidden units K (committee problems, odd)' })
     .option('seeds', { type: 'string', defaultDescription: DEFAULTS.seeds, describe: 'instances per point: a count "10" (seeds 1..10), a list "3,7" or a range "1:20"' })
     .option('timeout', { type: 'number', defaultDescription: String(DEFAULTS.timeout), describe: 'time limit per run, seconds' })
     .option('workers', { alias: 'j', type: 'number', defaultDescription: 'number of cores', describe: 'parallel worker threads' })
@@ -109,7 +110,7 @@ export async function bench(args: BenchArgs): Promise<void> {
   const shard = args.shard ? parseShard(args.shard) : null;
   if (!(timeLimitS > 0)) throw new Error(`--timeout must be a positive number of seconds, got ${timeLimitS}`);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer, got ${workers}`);
-  if (problem === 'ksat' && (!Number.isInteger(k) || k < 2)) throw new Error(`--k must be an integer ≥ 2, got ${k}`);
+  if (usesK(problem) && (!Number.isInteger(k) || k < 1)) throw new Error(`--k must be a positive integer, got ${k}`);
   if (memory !== undefined && !(memory >= 16)) throw new Error(`--memory must be at least 16 MiB, got ${memory}`);
 
   const entries: PluginEntry[] = args.plugin
@@ -141,7 +142,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       store,
       name,
       plan,
-      grid: { problem, ns, alphas, k: problem === 'ksat' ? k : null, seeds },
+      grid: { problem, ns, alphas, k: usesK(problem) ? k : null, seeds },
       shard,
       timeLimitS,
       plugins: plugins.map((p) => ({ name: p.plugin.name, ref: p.ref, version: p.plugin.version, workUnit: p.plugin.workUnit, params: p.params, url: p.url })),

@@ -1,28 +1,28 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { PROBLEM_NAMES, type ProblemName } from '@densebench/core';
-import { generate, instanceHash, seedText, writeInstance } from '@densebench/problems';
+import { describeInstance, generate, instanceHash, seedText, usesK, writeInstance } from '@densebench/problems';
 
 export function generateOptions(y: Argv) {
   return y
     .option('problem', { type: 'string', choices: PROBLEM_NAMES, default: 'perceptron' as ProblemName, describe: 'problem family' })
     .option('n', { type: 'number', demandOption: true, describe: 'number of variables / weights N' })
     .option('alpha', { alias: 'a', type: 'number', demandOption: true, describe: 'constraint density α = M/N' })
-    .option('k', { type: 'number', default: 3, describe: 'clause size K (ksat)' })
+    .option('k', { type: 'number', default: 3, describe: 'clause size K (ksat) or hidden units K (committee problems, odd)' })
     .option('seed', { type: 'number', default: 1, describe: 'instance seed' })
     .option('output', { alias: 'o', type: 'string', describe: 'file to write (default: standard output)' });
 }
 
 export function generateCommand(args: Awaited<ReturnType<typeof generateOptions>['argv']>): void {
   const problem = args.problem as ProblemName;
-  const spec = { problem, n: args.n, alpha: args.alpha, k: problem === 'ksat' ? args.k : null, seed: args.seed };
+  const spec = { problem, n: args.n, alpha: args.alpha, k: usesK(problem) ? args.k : null, seed: args.seed };
   const { instance } = generate(spec);
   // Only facts that follow from the spec go in the comments, so the file is byte-identical everywhere.
   const comments = [`densebench generated instance: ${seedText(spec)}`, `content hash (sha256 of the file without comments): ${instanceHash(instance)}`];
-  if (problem === 'teacher-student') comments.push('teacher–student training set; the teacher is not included');
+  if (spec.problem.includes('teacher-student')) comments.push('teacher–student training set; the teacher is not included');
   const text = writeInstance(instance, comments);
   if (args.output) {
     writeFileSync(args.output, text, 'latin1');
-    process.stderr.write(`wrote ${args.output} (${instance.kind === 'ksat' ? `${instance.m} clauses over ${instance.n} variables` : `${instance.p} patterns of N = ${instance.n}`})\n`);
+    process.stderr.write(`wrote ${args.output} (${describeInstance(instance)})\n`);
   } else process.stdout.write(text);
 }

@@ -5,6 +5,8 @@ import { describeParams } from '../plugins.js';
 const PROBLEMS: Record<string, string> = {
   perceptron: 'random binary perceptron (storage): P = round(αN) random ±1 patterns with random ±1 labels, W ∈ {±1}^N, N odd; E = misclassified patterns',
   'teacher-student': 'binary perceptron with labels from a hidden random binary teacher; the harness measures test error on 10,000 fresh patterns and the overlap with the teacher',
+  committee: 'fully connected binary committee machine with K (odd) hidden units, output sign(Σ_k sign(W_k·ξ)); P = round(α·N·K) random patterns with random labels (α per synapse)',
+  'committee-teacher-student': 'committee machine with labels from a hidden random committee teacher; the harness measures the test error on 10,000 fresh patterns',
   ksat: 'random K-SAT: M = round(αN) clauses of K distinct variables with random signs; E = unsatisfied clauses',
 };
 

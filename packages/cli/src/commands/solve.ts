@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
 import { createPool, judge, runTask, solverSeedText, type SolveTask } from '@densebench/harness';
-import { formatModelLines, formatWeightLine, instanceHash, readInstanceFile } from '@densebench/problems';
+import { describeInstance, formatModelLines, formatWeightLine, instanceHash, readInstanceFile } from '@densebench/problems';
 import { formatSeconds } from '../format.js';
 import { selectPlugins } from '../plugins.js';
 
@@ -19,7 +19,7 @@ export async function solveCommand(args: Awaited<ReturnType<typeof solveOptions>
   const instance = await readInstanceFile(args.instance);
   const [selected] = await selectPlugins([{ ref: args.plugin, params: {} }], args.param);
   const plugin = selected!;
-  const problem = instance.kind === 'ksat' ? 'ksat' : 'perceptron';
+  const problem = instance.kind;
   if (!(plugin.plugin.problems as readonly string[]).includes(problem)) throw new Error(`plugin "${plugin.plugin.name}" does not solve ${problem}`);
   if (!(args.timeout > 0)) throw new Error(`--timeout must be positive, got ${args.timeout}`);
   const hash = instanceHash(instance);
@@ -33,7 +33,7 @@ export async function solveCommand(args: Awaited<ReturnType<typeof solveOptions>
     await pool.destroy();
   }
   const verdict = judge(result, instance, null, null, timeLimitMs);
-  const size = instance.kind === 'ksat' ? `${instance.n} variables, ${instance.m} clauses` : `N = ${instance.n}, ${instance.p} patterns`;
+  const size = describeInstance(instance);
   const out: string[] = [
     `c densebench solve: ${plugin.plugin.name} ${plugin.plugin.version} on ${basename(args.instance)} (${size}, sha256 ${hash.slice(0, 16)}…)`,
     `c params ${JSON.stringify(plugin.params)}`,

@@ -1,0 +1,200 @@
+// Focusing BP on the fully connected binary committee machine (K odd hidden units), following
+// carlobaldassi/BinaryCommitteeMachineFBP.jl (Baldassi et al., PNAS 113, E7655, 2016):
+// - theta node (μ, k): hidden unit k on pattern μ, with a soft output field H = tanh(u_{out→τ}) coming down from
+//   the output node. Gaussian cavity mean μ̄ and variance σ̄² as for the perceptron; weight message
+//   u_{μk→i} = ½ log[(1 + H erf x₊)/(1 + H erf x₋)], x± = (μ̄ ± ξ_i)/√(2σ̄²); message up to τ_{μk}:
+//   U = atanh erf(μ/√(2σ²)).
+// - output node μ: exact sum over the K hidden outputs, P(sign Σ_k τ_k = σ^μ), message down to each τ_{μk}.
+// - focusing node per weight: as for the perceptron.
+import type { CommitteeInstance, Rng } from '@densebench/core';
+import { shuffleIdentity } from './order.js';
+import { atanhClamped, clampField, logErfc, onePlusErf } from './special.js';
+
+const MIN_VARIANCE = 1e-12;
+
+/** log(1 + H·erf x) = log[((1+H)/2)·erfc(−x) + ((1−H)/2)·erfc(x)], without cancellation. */
+function logOnePlusHErf(h: number, x: number): number {
+  const value = 0.5 * ((1 + h) * onePlusErf(x) + (1 - h) * onePlusErf(-x));
+  if (value > 1e-300) return Math.log(value);
+  // Deep tail with a hard output: only the erfc(−x) term is left.
+  return Math.log(0.5 * (1 + h)) + logErfc(-x);
+}
+
+export class CommitteeBP {
+  /** Number of weights, K·N. */
+  readonly n: number;
+  readonly inputs: number;
+  readonly hidden: number;
+  readonly p: number;
+  private readonly patterns: Int8Array;
+  private readonly labels: Int8Array;
+  /** u_{(μ,k)→(k,i)}, indexed (μK + k)N + i. */
+  readonly messages: Float64Array;
+  /** Up messages theta (μ,k) → τ_{μk}, and down messages output μ → τ_{μk}, indexed μK + k. */
+  readonly up: Float64Array;
+  readonly down: Float64Array;
+  readonly focusing: Float64Array;
+  readonly total: Float64Array;
+  private readonly cavity: Float64Array;
+  private readonly hiddenPlus: Float64Array;
+  private readonly counts: Float64Array;
+  private readonly order: Int32Array;
+
+  constructor(instance: CommitteeInstance) {
+    const { n, hidden, p } = instance;
+    this.inputs = n;
+    this.hidden = hidden;
+    this.p = p;
+    this.n = n * hidden;
+    this.patterns = instance.patterns;
+    this.labels = instance.labels;
+    this.messages = new Float64Array(p * hidden * n);
+    this.up = new Float64Array(p * hidden);
+    this.down = new Float64Array(p * hidden);
+    this.focusing = new Float64Array(this.n);
+    this.total = new Float64Array(this.n);
+    this.cavity = new Float64Array(n);
+    this.hiddenPlus = new Float64Array(hidden);
+    this.counts = new Float64Array(hidden + 1);
+    this.order = new Int32Array(p + this.n);
+  }
+
+  initMessages(rng: Rng, randfact: number): void {
+    for (let j = 0; j < this.messages.length; j++) this.messages[j] = Math.atanh(randfact * (2 * rng.nextFloat() - 1));
+    this.up.fill(0);
+    this.down.fill(0);
+    this.focusing.fill(0);
+    this.total.set(this.focusing);
+    const { p, hidden, inputs } = this;
+    for (let mu = 0; mu < p; mu++) for (let k = 0; k < hidden; k++) for (let i = 0; i < inputs; i++) this.total[k * inputs + i] += this.messages[(mu * hidden + k) * inputs + i]!;
+  }
+
+  /** Theta node (μ, k); returns the largest change of its weight messages (magnetization). */
+  private updateTheta(mu: number, k: number, damping: number): number {
+    const { inputs: n, patterns, messages, total, cavity } = this;
+    const row = mu * n;
+    const base = (mu * this.hidden + k) * n;
+    const weights = k * n;
+    let mean = 0;
+    let variance = 0;
+    for (let i = 0; i < n; i++) {
+      const m = Math.tanh(total[weights + i]! - messages[base + i]!);
+      cavity[i] = m;
+      mean += patterns[row + i]! * m;
+      variance += 1 - m * m;
+    }
+    const h = Math.tanh(this.down[mu * this.hidden + k]!);
+    const z = mean / Math.sqrt(2 * Math.max(variance, MIN_VARIANCE));
+    this.up[mu * this.hidden + k] = clampField(0.5 * (Math.log(onePlusErf(z)) - Math.log(onePlusErf(-z))));
+    let maxChange = 0;
+    for (let i = 0; i < n; i++) {
+      const m = cavity[i]!;
+      const xi = patterns[row + i]!;
+      const meanWithout = mean - xi * m;
+      let varianceWithout = variance - (1 - m * m);
+      if (varianceWithout < MIN_VARIANCE) varianceWithout = MIN_VARIANCE;
+      const scale = 1 / Math.sqrt(2 * varianceWithout);
+      let next = clampField(0.5 * (logOnePlusHErf(h, (meanWithout + xi) * scale) - logOnePlusHErf(h, (meanWithout - xi) * scale)));
+      const old = messages[base + i]!;
+      if (damping > 0) next = (1 - damping) * next + damping * old;
+      const fieldChange = next > old ? next - old : old - next;
+      if (fieldChange > maxChange) {
+        const change = Math.abs(Math.tanh(next) - Math.tanh(old));
+        if (change > maxChange) maxChange = change;
+      }
+      messages[base + i] = next;
+      total[weights + i] += next - old;
+    }
+    return maxChange;
+  }
+
+  /** Output node μ: exact over the K hidden outputs; returns the largest change of its down messages. */
+  private updateOutput(mu: number, damping: number): number {
+    const { hidden, up, down, hiddenPlus, counts } = this;
+    const label = this.labels[mu]!;
+    const base = mu * hidden;
+    for (let k = 0; k < hidden; k++) hiddenPlus[k] = (1 + Math.tanh(up[base + k]!)) / 2;
+    let maxChange = 0;
+    for (let k = 0; k < hidden; k++) {
+      // Distribution of the number c of +1 among the other K − 1 hidden outputs.
+      counts.fill(0);
+      counts[0] = 1;
+      let size = 0;
+      for (let j = 0; j < hidden; j++) {
+        if (j === k) continue;
+        const q = hiddenPlus[j]!;
+        for (let c = size + 1; c >= 1; c--) counts[c] = counts[c]! * (1 - q) + counts[c - 1]! * q;
+        counts[0] = counts[0]! * (1 - q);
+        size++;
+      }
+      // Σ_j τ_j = 2c − (K − 1) + τ_k must have the sign of the label.
+      let satisfiedIfPlus = 0;
+      let satisfiedIfMinus = 0;
+      for (let c = 0; c < hidden; c++) {
+        const others = 2 * c - (hidden - 1);
+        if (label * (others + 1) > 0) satisfiedIfPlus += counts[c]!;
+        if (label * (others - 1) > 0) satisfiedIfMinus += counts[c]!;
+      }
+      let next = clampField(0.5 * (Math.log(satisfiedIfPlus) - Math.log(satisfiedIfMinus)));
+      const old = down[base + k]!;
+      if (damping > 0) next = (1 - damping) * next + damping * old;
+      maxChange = Math.max(maxChange, Math.abs(Math.tanh(next) - Math.tanh(old)));
+      down[base + k] = next;
+    }
+    return maxChange;
+  }
+
+  /** Pattern μ: its K theta nodes, then its output node (the reference implementation's order). */
+  updatePattern(mu: number, damping: number): number {
+    let maxChange = 0;
+    for (let k = 0; k < this.hidden; k++) maxChange = Math.max(maxChange, this.updateTheta(mu, k, damping));
+    return Math.max(maxChange, this.updateOutput(mu, damping));
+  }
+
+  updateFocusing(i: number, r: number, tanhGamma: number, damping: number): number {
+    const old = this.focusing[i]!;
+    const fromPatterns = this.total[i]! - old;
+    let next: number;
+    if (r === 0 || tanhGamma === 0) next = 0;
+    else if (tanhGamma === 1) next = clampField(r * fromPatterns);
+    else next = atanhClamped(tanhGamma * Math.tanh(r * atanhClamped(tanhGamma * Math.tanh(fromPatterns))));
+    if (damping > 0) next = (1 - damping) * next + damping * old;
+    this.focusing[i] = next;
+    this.total[i] += next - old;
+    return Math.abs(Math.tanh(next) - Math.tanh(old));
+  }
+
+  setReinforcement(i: number, field: number): number {
+    const old = this.focusing[i]!;
+    const next = clampField(field);
+    this.focusing[i] = next;
+    this.total[i] += next - old;
+    return Math.abs(Math.tanh(next) - Math.tanh(old));
+  }
+
+  sweep(rng: Rng, r: number, tanhGamma: number, damping: number): number {
+    const { p, order } = this;
+    const size = order.length;
+    shuffleIdentity(order, size, rng);
+    let maxChange = 0;
+    for (let j = 0; j < size; j++) {
+      const node = order[j]!;
+      const change = node < p ? this.updatePattern(node, damping) : this.updateFocusing(node - p, r, tanhGamma, damping);
+      if (change > maxChange) maxChange = change;
+    }
+    return maxChange;
+  }
+
+  sweepFactors(rng: Rng, damping: number): number {
+    const { p, order } = this;
+    shuffleIdentity(order, p, rng);
+    let maxChange = 0;
+    for (let j = 0; j < p; j++) maxChange = Math.max(maxChange, this.updatePattern(order[j]!, damping));
+    return maxChange;
+  }
+
+  signs(out: Int8Array): Int8Array {
+    for (let i = 0; i < this.n; i++) out[i] = this.total[i]! >= 0 ? 1 : -1;
+    return out;
+  }
+}
