@@ -9,16 +9,25 @@ import { focusingProtocol, type ProtocolParams } from './protocol.js';
 
 export { focusingProtocol, type FocusingStep, type ProtocolParams } from './protocol.js';
 
-export type FbpParams = ProtocolParams & {
+export type FbpParams = Omit<ProtocolParams, 'step'> & {
+  /** Grid step; when absent, the per-problem default of STEP_BY_KIND. */
+  step?: number;
   maxSweeps: number;
   epsilon: number;
   damping: number;
   randfact: number;
 };
 
+/**
+ * Default grid step of the standard and pseudo protocols per kind of instance, measured with densebench (README):
+ * one damped sweep per step needs a slower protocol on committee machines and K-SAT than on the perceptron.
+ */
+export const STEP_BY_KIND = { perceptron: 0.01, committee: 0.005, ksat: 0.001 } as const;
+
 /** Runs fBP on an instance; returns the best configuration seen (fewest violated constraints). */
 export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveContext) {
-  const steps = focusingProtocol(params);
+  const step = params.step ?? STEP_BY_KIND[instance.kind];
+  const steps = focusingProtocol({ ...params, step });
   const bp = focusingGraph(instance);
   bp.initMessages(ctx.rng, params.randfact);
   const weights = new Int8Array(bp.n);
@@ -45,7 +54,7 @@ export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveC
     ctx.progress(sweeps, violated);
     if (violated === 0 || ctx.shouldStop()) break;
   }
-  return { assignment: best, energy: bestEnergy, work: sweeps, info: { steps: stepsDone, unconvergedSteps } };
+  return { assignment: best, energy: bestEnergy, work: sweeps, info: { step, steps: stepsDone, unconvergedSteps } };
 }
 
 export default definePlugin<FbpParams>({
@@ -58,7 +67,7 @@ export default definePlugin<FbpParams>({
     type: 'object',
     properties: {
       protocol: { type: 'string', enum: ['standard', 'scoping', 'pseudo', 'free'], default: 'standard', description: 'standard: γ = ∞, y = 1/(1−x); pseudo: γ = atanh√ρ, y = (2−ρ)/(1−ρ); scoping: γ swept at fixed y; free: the list in "steps"' },
-      step: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, default: 0.01, description: 'grid step of x (standard) or ρ (pseudo) over [0, 1 − step]' },
+      step: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, description: 'grid step of x (standard) or ρ (pseudo) over [0, 1 − step]; default 0.01 (perceptron), 0.005 (committee), 0.001 (K-SAT)' },
       gammaStart: { type: 'number', minimum: 0, default: 0, description: 'scoping: first γ' },
       gammaEnd: { type: 'number', minimum: 0, default: 10, description: 'scoping: last γ' },
       gammaStep: { type: 'number', exclusiveMinimum: 0, default: 0.1, description: 'scoping: γ increment' },

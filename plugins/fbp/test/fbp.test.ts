@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { energy, resolveParams, Rng, type SolveContext } from '@densebench/core';
 import { generate } from '@densebench/problems';
-import fbp, { focusingProtocol, type FbpParams } from '../src/index.js';
+import fbp, { focusingProtocol, STEP_BY_KIND, type FbpParams } from '../src/index.js';
 
 const defaults = resolveParams<FbpParams>(fbp, {});
 
@@ -11,7 +11,7 @@ function context(seed: string, deadline = Number.POSITIVE_INFINITY): SolveContex
 
 describe('focusing protocols', () => {
   it('standard reinforcement: x = 0 … 0.99, γ = ∞, y = 1/(1 − x)', () => {
-    const steps = focusingProtocol({ ...defaults, protocol: 'standard', step: 0.01 });
+    const steps = focusingProtocol({ ...defaults, protocol: 'standard', step: STEP_BY_KIND.perceptron });
     expect(steps).toHaveLength(100);
     expect(steps[0]).toMatchObject({ tanhGamma: 1, r: 0 });
     expect(steps[50]!.y).toBeCloseTo(2, 12);
@@ -25,12 +25,12 @@ describe('focusing protocols', () => {
   });
 
   it('scoping sweeps γ at fixed y; free takes the listed pairs', () => {
-    const scoping = focusingProtocol({ ...defaults, protocol: 'scoping', gammaStart: 0, gammaEnd: 1, gammaStep: 0.5, y: 21 });
+    const scoping = focusingProtocol({ ...defaults, step: 0.01, protocol: 'scoping', gammaStart: 0, gammaEnd: 1, gammaStep: 0.5, y: 21 });
     expect(scoping.map((s) => s.gamma)).toEqual([0, 0.5, 1]);
     expect(scoping.every((s) => s.r === 20)).toBe(true);
-    const free = focusingProtocol({ ...defaults, protocol: 'free', steps: '0.5,3; inf,10' });
+    const free = focusingProtocol({ ...defaults, step: 0.01, protocol: 'free', steps: '0.5,3; inf,10' });
     expect(free).toMatchObject([{ gamma: 0.5, y: 3 }, { tanhGamma: 1, y: 10 }]);
-    expect(() => focusingProtocol({ ...defaults, protocol: 'free', steps: '0.5' })).toThrow(/pair 1 "0.5" must be "γ,y"/);
+    expect(() => focusingProtocol({ ...defaults, step: 0.01, protocol: 'free', steps: '0.5' })).toThrow(/pair 1 "0.5" must be "γ,y"/);
   });
 });
 
@@ -52,27 +52,32 @@ describe('fbp solves', () => {
     expect(Array.from(result.assignment).every((w, i) => w === teacher![i])).toBe(true);
   });
 
-  it('random 3-SAT N = 300 at α = 3.6 on every one of 3 seeds', async () => {
+  it('random 3-SAT N = 300 at α = 3.8 on every one of 3 seeds, with the K-SAT step', async () => {
     for (let seed = 1; seed <= 3; seed++) {
-      const { instance } = generate({ problem: 'ksat', n: 300, alpha: 3.6, k: 3, seed });
+      const { instance } = generate({ problem: 'ksat', n: 300, alpha: 3.8, k: 3, seed });
       const result = await fbp.solve(instance, defaults, context(`k${seed}`));
       expect(energy(instance, result.assignment)).toBe(0);
+      expect(result.info!.step).toBe(0.001);
     }
   });
 
-  it('committee machines: the authors\' unit-test size N = 21, K = 5, α = 0.1, on every one of 4 seeds', async () => {
-    for (let seed = 1; seed <= 4; seed++) {
+  it('committee machines: the authors\' unit-test size N = 21, K = 5, α = 0.1, on nearly every seed', async () => {
+    let solved = 0;
+    for (let seed = 1; seed <= 20; seed++) {
       const { instance } = generate({ problem: 'committee', n: 21, alpha: 0.1, k: 5, seed });
       const result = await fbp.solve(instance, defaults, context(`c${seed}`));
       expect(result.assignment).toHaveLength(105);
-      expect(energy(instance, result.assignment)).toBe(0);
+      if (energy(instance, result.assignment) === 0) solved++;
     }
+    // Measured 19/20 with the committee step 0.005 (20/20 with 0.01, which does worse at N = 321: see the README).
+    expect(solved).toBeGreaterThanOrEqual(18);
   });
 
   it('is reproducible and honours its deadline', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.8, k: null, seed: 2 });
     const a = await fbp.solve(instance, { ...defaults, step: 0.1 }, context('same'));
     const b = await fbp.solve(instance, { ...defaults, step: 0.1 }, context('same'));
+    expect(a.info!.step).toBe(0.1);
     expect(b.assignment).toEqual(a.assignment);
     expect(b.work).toBe(a.work);
     const big = generate({ problem: 'perceptron', n: 1001, alpha: 0.8, k: null, seed: 1 }).instance;

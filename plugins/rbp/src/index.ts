@@ -6,13 +6,23 @@ import { definePlugin, energy } from '@densebench/core';
 import { focusingGraph } from '@densebench/bp';
 
 export type RbpParams = {
-  r0: number;
-  rstep: number;
+  r0?: number;
+  rstep?: number;
   wait: number;
-  maxSweeps: number;
+  maxSweeps?: number;
   damping: number;
   randfact: number;
 };
+
+/**
+ * Schedules when not given: the group's perceptron example (r0 0.5, rstep 0.01, 500 sweeps; BeliefPropagation.jl
+ * README), also used for committee machines, and SAT.jl's defaults for K-SAT (r0 0, rstep 0.001, 5000 sweeps).
+ */
+export const SCHEDULE_BY_KIND = {
+  perceptron: { r0: 0.5, rstep: 0.01, maxSweeps: 500 },
+  committee: { r0: 0.5, rstep: 0.01, maxSweeps: 500 },
+  ksat: { r0: 0, rstep: 0.001, maxSweeps: 5000 },
+} as const;
 
 export default definePlugin<RbpParams>({
   name: 'rbp',
@@ -23,30 +33,33 @@ export default definePlugin<RbpParams>({
   params: {
     type: 'object',
     properties: {
-      r0: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.5, description: 'initial reinforcement r (the authors\' perceptron example)' },
-      rstep: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.01, description: 'r ← 1 − (1 − r)(1 − rstep) after every sweep past the waiting period' },
+      r0: { type: 'number', minimum: 0, exclusiveMaximum: 1, description: 'initial reinforcement r; default 0.5 (perceptron, committee), 0 (K-SAT)' },
+      rstep: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'r ← 1 − (1 − r)(1 − rstep) after every sweep past the waiting period; default 0.01 (perceptron, committee), 0.001 (K-SAT)' },
       wait: { type: 'integer', minimum: 0, default: 10, description: 'sweeps before r starts to grow' },
-      maxSweeps: { type: 'integer', minimum: 1, default: 500, description: 'sweeps in all (the authors\' example: 500)' },
+      maxSweeps: { type: 'integer', minimum: 1, description: 'sweeps in all; default 500 (perceptron, committee), 5000 (K-SAT)' },
       damping: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0, description: 'new field = (1 − damping)·computed + damping·old' },
       randfact: { type: 'number', minimum: 0, maximum: 1, default: 0.01, description: 'initial messages uniform in ±randfact (magnetization)' },
     },
   },
   solve(instance, params, ctx) {
+    const schedule = SCHEDULE_BY_KIND[instance.kind];
+    const rstep = params.rstep ?? schedule.rstep;
+    const maxSweeps = params.maxSweeps ?? schedule.maxSweeps;
     const bp = focusingGraph(instance);
     bp.initMessages(ctx.rng, params.randfact);
     const weights = new Int8Array(bp.n);
     const previousTotal = new Float64Array(bp.n);
     const best = new Int8Array(bp.n);
     let bestEnergy = Number.POSITIVE_INFINITY;
-    let r = params.r0;
+    let r = params.r0 ?? schedule.r0;
     let sweeps = 0;
-    while (sweeps < params.maxSweeps && !ctx.shouldStop()) {
+    while (sweeps < maxSweeps && !ctx.shouldStop()) {
       previousTotal.set(bp.total);
       bp.sweepFactors(ctx.rng, params.damping);
       // h_i ← Σ_μ u_μi + r·h_i(previous sweep), as BeliefPropagation.jl does.
       for (let i = 0; i < bp.n; i++) bp.setReinforcement(i, r * previousTotal[i]!);
       sweeps++;
-      if (sweeps > params.wait) r = 1 - (1 - r) * (1 - params.rstep);
+      if (sweeps > params.wait) r = 1 - (1 - r) * (1 - rstep);
       const violated = energy(instance, bp.signs(weights));
       if (violated < bestEnergy) {
         bestEnergy = violated;
