@@ -7,8 +7,8 @@
 // - output node μ: exact sum over the K hidden outputs, P(sign Σ_k τ_k = σ^μ), message down to each τ_{μk}.
 // - focusing node per weight: as for the perceptron.
 import type { CommitteeInstance, Rng } from '@densebench/core';
-import { shuffleIdentity } from './order.js';
-import { atanhClamped, clampField, logErfc, onePlusErf } from './special.js';
+import { FocusingGraphBase } from './focusing.js';
+import { clampField, logErfc, onePlusErf } from './special.js';
 
 const MIN_VARIANCE = 1e-12;
 
@@ -20,9 +20,7 @@ function logOnePlusHErf(h: number, x: number): number {
   return Math.log(0.5 * (1 + h)) + logErfc(-x);
 }
 
-export class CommitteeBP {
-  /** Number of weights, K·N. */
-  readonly n: number;
+export class CommitteeBP extends FocusingGraphBase {
   readonly inputs: number;
   readonly hidden: number;
   readonly p: number;
@@ -33,30 +31,24 @@ export class CommitteeBP {
   /** Up messages theta (μ,k) → τ_{μk}, and down messages output μ → τ_{μk}, indexed μK + k. */
   readonly up: Float64Array;
   readonly down: Float64Array;
-  readonly focusing: Float64Array;
-  readonly total: Float64Array;
   private readonly cavity: Float64Array;
   private readonly hiddenPlus: Float64Array;
   private readonly counts: Float64Array;
-  private readonly order: Int32Array;
 
   constructor(instance: CommitteeInstance) {
     const { n, hidden, p } = instance;
+    super(n * hidden, p);
     this.inputs = n;
     this.hidden = hidden;
     this.p = p;
-    this.n = n * hidden;
     this.patterns = instance.patterns;
     this.labels = instance.labels;
     this.messages = new Float64Array(p * hidden * n);
     this.up = new Float64Array(p * hidden);
     this.down = new Float64Array(p * hidden);
-    this.focusing = new Float64Array(this.n);
-    this.total = new Float64Array(this.n);
     this.cavity = new Float64Array(n);
     this.hiddenPlus = new Float64Array(hidden);
     this.counts = new Float64Array(hidden + 1);
-    this.order = new Int32Array(p + this.n);
   }
 
   initMessages(rng: Rng, randfact: number): void {
@@ -64,7 +56,11 @@ export class CommitteeBP {
     this.up.fill(0);
     this.down.fill(0);
     this.focusing.fill(0);
-    this.total.set(this.focusing);
+    this.recomputeTotals();
+  }
+
+  recomputeTotals(): void {
+    for (let i = 0; i < this.n; i++) this.total[i] = this.focusing[i]! + this.external[i]!;
     const { p, hidden, inputs } = this;
     for (let mu = 0; mu < p; mu++) for (let k = 0; k < hidden; k++) for (let i = 0; i < inputs; i++) this.total[k * inputs + i] += this.messages[(mu * hidden + k) * inputs + i]!;
   }
@@ -145,56 +141,11 @@ export class CommitteeBP {
   }
 
   /** Pattern μ: its K theta nodes, then its output node (the reference implementation's order). */
-  updatePattern(mu: number, damping: number): number {
+  updateFactor(mu: number, damping: number): number {
     let maxChange = 0;
     for (let k = 0; k < this.hidden; k++) maxChange = Math.max(maxChange, this.updateTheta(mu, k, damping));
     return Math.max(maxChange, this.updateOutput(mu, damping));
   }
 
-  updateFocusing(i: number, r: number, tanhGamma: number, damping: number): number {
-    const old = this.focusing[i]!;
-    const fromPatterns = this.total[i]! - old;
-    let next: number;
-    if (r === 0 || tanhGamma === 0) next = 0;
-    else if (tanhGamma === 1) next = clampField(r * fromPatterns);
-    else next = atanhClamped(tanhGamma * Math.tanh(r * atanhClamped(tanhGamma * Math.tanh(fromPatterns))));
-    if (damping > 0) next = (1 - damping) * next + damping * old;
-    this.focusing[i] = next;
-    this.total[i] += next - old;
-    return Math.abs(Math.tanh(next) - Math.tanh(old));
-  }
 
-  setReinforcement(i: number, field: number): number {
-    const old = this.focusing[i]!;
-    const next = clampField(field);
-    this.focusing[i] = next;
-    this.total[i] += next - old;
-    return Math.abs(Math.tanh(next) - Math.tanh(old));
-  }
-
-  sweep(rng: Rng, r: number, tanhGamma: number, damping: number): number {
-    const { p, order } = this;
-    const size = order.length;
-    shuffleIdentity(order, size, rng);
-    let maxChange = 0;
-    for (let j = 0; j < size; j++) {
-      const node = order[j]!;
-      const change = node < p ? this.updatePattern(node, damping) : this.updateFocusing(node - p, r, tanhGamma, damping);
-      if (change > maxChange) maxChange = change;
-    }
-    return maxChange;
-  }
-
-  sweepFactors(rng: Rng, damping: number): number {
-    const { p, order } = this;
-    shuffleIdentity(order, p, rng);
-    let maxChange = 0;
-    for (let j = 0; j < p; j++) maxChange = Math.max(maxChange, this.updatePattern(order[j]!, damping));
-    return maxChange;
-  }
-
-  signs(out: Int8Array): Int8Array {
-    for (let i = 0; i < this.n; i++) out[i] = this.total[i]! >= 0 ? 1 : -1;
-    return out;
-  }
 }

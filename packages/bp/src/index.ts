@@ -1,4 +1,5 @@
 export * from './special.js';
+export * from './focusing.js';
 export * from './perceptron.js';
 export * from './ksat.js';
 export * from './committee.js';

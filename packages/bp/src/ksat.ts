@@ -5,26 +5,22 @@
 //   η = Π_{j∈a∖i} π_j,  ψ(x_i) ∝ 1 − η·1[x_i violates a],  u_{a→i} = (v_i/2)·log(1 − η),
 // where v_i = ±1 is the violating value of x_i.
 import type { KsatInstance, Rng } from '@densebench/core';
-import { shuffleIdentity } from './order.js';
-import { atanhClamped, clampField, FIELD_MAX } from './special.js';
+import { FocusingGraphBase } from './focusing.js';
+import { clampField, FIELD_MAX } from './special.js';
 
-export class KsatBP {
-  readonly n: number;
+export class KsatBP extends FocusingGraphBase {
   readonly m: number;
   /** Per literal slot: the message u_{a→i} as a field on x_i. */
   readonly messages: Float64Array;
-  readonly focusing: Float64Array;
-  readonly total: Float64Array;
   private readonly clauseStart: Int32Array;
   private readonly slotVariable: Int32Array;
   /** Value of the slot's variable that violates its literal: −sign(literal). */
   private readonly slotViolating: Int8Array;
   private readonly violatingProbability: Float64Array;
-  private readonly order: Int32Array;
 
-  constructor(readonly instance: KsatInstance) {
+  constructor(instance: KsatInstance) {
     const { n, m, clauseStart, clauseLiterals } = instance;
-    this.n = n;
+    super(n, m);
     this.m = m;
     this.clauseStart = clauseStart;
     const slots = clauseLiterals.length;
@@ -38,10 +34,7 @@ export class KsatBP {
       this.slotViolating[q] = lit > 0 ? -1 : 1;
     }
     this.messages = new Float64Array(slots);
-    this.focusing = new Float64Array(n);
-    this.total = new Float64Array(n);
     this.violatingProbability = new Float64Array(longest);
-    this.order = new Int32Array(m + n);
   }
 
   /** Messages uniform in magnetization in [−randfact, randfact]; no focusing. */
@@ -52,12 +45,12 @@ export class KsatBP {
   }
 
   recomputeTotals(): void {
-    this.total.set(this.focusing);
+    for (let i = 0; i < this.n; i++) this.total[i] = this.focusing[i]! + this.external[i]!;
     for (let q = 0; q < this.messages.length; q++) this.total[this.slotVariable[q]!] += this.messages[q]!;
   }
 
   /** Updates the messages of clause a; returns the largest change in magnetization. */
-  updateClause(a: number, damping: number): number {
+  updateFactor(a: number, damping: number): number {
     const { messages, total, slotVariable, slotViolating, violatingProbability } = this;
     const start = this.clauseStart[a]!;
     const end = this.clauseStart[a + 1]!;
@@ -84,56 +77,5 @@ export class KsatBP {
     return maxChange;
   }
 
-  /** Focusing node of variable i (same formula as the perceptron's). */
-  updateFocusing(i: number, r: number, tanhGamma: number, damping: number): number {
-    const old = this.focusing[i]!;
-    const fromClauses = this.total[i]! - old;
-    let next: number;
-    if (r === 0 || tanhGamma === 0) next = 0;
-    else if (tanhGamma === 1) next = clampField(r * fromClauses);
-    else next = atanhClamped(tanhGamma * Math.tanh(r * atanhClamped(tanhGamma * Math.tanh(fromClauses))));
-    if (damping > 0) next = (1 - damping) * next + damping * old;
-    this.focusing[i] = next;
-    this.total[i] += next - old;
-    return Math.abs(Math.tanh(next) - Math.tanh(old));
-  }
 
-  setReinforcement(i: number, field: number): number {
-    const old = this.focusing[i]!;
-    const next = clampField(field);
-    this.focusing[i] = next;
-    this.total[i] += next - old;
-    return Math.abs(Math.tanh(next) - Math.tanh(old));
-  }
-
-  /** Clause and focusing nodes in one random order, updated in place. */
-  sweep(rng: Rng, r: number, tanhGamma: number, damping: number): number {
-    const { m, order } = this;
-    const size = order.length;
-    shuffleIdentity(order, size, rng);
-    let maxChange = 0;
-    for (let j = 0; j < size; j++) {
-      const node = order[j]!;
-      const change = node < m ? this.updateClause(node, damping) : this.updateFocusing(node - m, r, tanhGamma, damping);
-      if (change > maxChange) maxChange = change;
-    }
-    return maxChange;
-  }
-
-  /** Clause nodes only, in random order. */
-  sweepFactors(rng: Rng, damping: number): number {
-    const { m, order } = this;
-    shuffleIdentity(order, m, rng);
-    let maxChange = 0;
-    for (let j = 0; j < m; j++) {
-      const change = this.updateClause(order[j]!, damping);
-      if (change > maxChange) maxChange = change;
-    }
-    return maxChange;
-  }
-
-  signs(out: Int8Array): Int8Array {
-    for (let i = 0; i < this.n; i++) out[i] = this.total[i]! >= 0 ? 1 : -1;
-    return out;
-  }
 }

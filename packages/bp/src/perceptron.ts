@@ -7,34 +7,26 @@
 // Focusing node (same reference): u★_i = atanh( tanh γ · tanh( (y−1) · atanh( tanh γ · tanh h★_i ) ) ), where h★_i
 // is the field from all patterns; for γ = ∞ it is (y−1)·h★_i (standard reinforcement).
 import type { PerceptronInstance, Rng } from '@densebench/core';
-import { shuffleIdentity } from './order.js';
-import { atanhClamped, clampField, log2cosh, logErfc, onePlusErf } from './special.js';
+import { FocusingGraphBase } from './focusing.js';
+import { clampField, log2cosh, logErfc, onePlusErf } from './special.js';
 
 /** Below this cavity variance the factor is treated as deterministic (all other weights saturated). */
 const MIN_VARIANCE = 1e-12;
 
 export type FactorAccuracy = 'gaussian' | 'exact';
 
-export class PerceptronBP {
-  readonly n: number;
+export class PerceptronBP extends FocusingGraphBase {
   readonly p: number;
   /** η = σξ, pattern-major: pattern μ is [μN, (μ+1)N). */
   readonly eta: Int8Array;
   /** Factor-to-weight messages as fields u_{μ→i}, pattern-major. */
   readonly messages: Float64Array;
-  /** Focusing (or reinforcement) field of each weight. */
-  readonly focusing: Float64Array;
-  /** External field of each weight (γ W̃_i for the local-entropy estimator). */
-  readonly external: Float64Array;
-  /** Total field of each weight: Σ_μ u_{μ→i} + focusing + external. */
-  readonly total: Float64Array;
   private readonly cavity: Float64Array;
-  private readonly order: Int32Array;
   private readonly accuracy: FactorAccuracy;
 
   constructor(instance: PerceptronInstance, accuracy: FactorAccuracy = 'gaussian') {
     const { n, p, patterns, labels } = instance;
-    this.n = n;
+    super(n, p);
     this.p = p;
     this.accuracy = accuracy;
     this.eta = new Int8Array(n * p);
@@ -43,11 +35,7 @@ export class PerceptronBP {
       for (let i = 0; i < n; i++) this.eta[mu * n + i] = sigma * patterns[mu * n + i]!;
     }
     this.messages = new Float64Array(n * p);
-    this.focusing = new Float64Array(n);
-    this.external = new Float64Array(n);
-    this.total = new Float64Array(n);
     this.cavity = new Float64Array(n);
-    this.order = new Int32Array(p + n);
   }
 
   /** Messages uniform in magnetization in [−randfact, randfact] (the authors' initialisation); no focusing. */
@@ -64,7 +52,7 @@ export class PerceptronBP {
   }
 
   /** Updates all messages of pattern μ from the current cavity fields; returns the largest change in magnetization. */
-  updatePattern(mu: number, damping: number): number {
+  updateFactor(mu: number, damping: number): number {
     return this.accuracy === 'exact' ? this.updatePatternExact(mu, damping) : this.updatePatternGaussian(mu, damping);
   }
 
@@ -136,77 +124,6 @@ export class PerceptronBP {
       total[i] += next - old;
     }
     return maxChange;
-  }
-
-  /**
-   * Focusing node of weight i with r = y − 1 and tanh γ; returns the change in magnetization. Skipped (message 0)
-   * when r = 0 or tanh γ = 0, as in the reference implementation.
-   */
-  updateFocusing(i: number, r: number, tanhGamma: number, damping: number): number {
-    const old = this.focusing[i]!;
-    const fromPatterns = this.total[i]! - old - this.external[i]!;
-    let next: number;
-    if (r === 0 || tanhGamma === 0) next = 0;
-    else if (tanhGamma === 1) next = clampField(r * fromPatterns);
-    else next = atanhClamped(tanhGamma * Math.tanh(r * atanhClamped(tanhGamma * Math.tanh(fromPatterns))));
-    if (damping > 0) next = (1 - damping) * next + damping * old;
-    this.focusing[i] = next;
-    this.total[i] += next - old;
-    return Math.abs(Math.tanh(next) - Math.tanh(old));
-  }
-
-  /**
-   * Sets the extra (reinforcement) field of weight i, e.g. r times its previous total field in reinforced BP
-   * (Braunstein & Zecchina, PRL 96, 030201, 2006). Returns the change in magnetization.
-   */
-  setReinforcement(i: number, field: number): number {
-    const old = this.focusing[i]!;
-    const next = clampField(field);
-    this.focusing[i] = next;
-    this.total[i] += next - old;
-    return Math.abs(Math.tanh(next) - Math.tanh(old));
-  }
-
-  /**
-   * One sweep: the P pattern nodes and N focusing nodes in one random order, updated in place (as the reference
-   * implementation does). Returns the largest message change.
-   */
-  sweep(rng: Rng, r: number, tanhGamma: number, damping: number): number {
-    const { p, order } = this;
-    const size = order.length;
-    shuffleIdentity(order, size, rng);
-    let maxChange = 0;
-    for (let j = 0; j < size; j++) {
-      const node = order[j]!;
-      const change = node < p ? this.updatePattern(node, damping) : this.updateFocusing(node - p, r, tanhGamma, damping);
-      if (change > maxChange) maxChange = change;
-    }
-    return maxChange;
-  }
-
-  /** Pattern nodes only, in random order (reinforced BP updates its extra fields separately). */
-  sweepFactors(rng: Rng, damping: number): number {
-    const { p, order } = this;
-    shuffleIdentity(order, p, rng);
-    let maxChange = 0;
-    for (let j = 0; j < p; j++) {
-      const change = this.updatePattern(order[j]!, damping);
-      if (change > maxChange) maxChange = change;
-    }
-    return maxChange;
-  }
-
-  /** W = sign(total field), with +0 → +1. */
-  signs(out: Int8Array): Int8Array {
-    for (let i = 0; i < this.n; i++) out[i] = this.total[i]! >= 0 ? 1 : -1;
-    return out;
-  }
-
-  /** (1/N) Σ_i W̃_i tanh(h_i): the overlap of the BP marginals with a reference configuration. */
-  overlap(reference: Int8Array): number {
-    let sum = 0;
-    for (let i = 0; i < this.n; i++) sum += reference[i]! * Math.tanh(this.total[i]!);
-    return sum / this.n;
   }
 
   /**

@@ -9,10 +9,10 @@ describe('committee machine BP', () => {
     // τ_k = +1: satisfied unless both others are −1 → 3/4; τ_k = −1: needs both others +1 → 1/4. u = ½ log 3.
     const instance: CommitteeInstance = { kind: 'committee', problem: 'committee', n: 3, hidden: 3, p: 1, patterns: Int8Array.of(1, 1, 1), labels: Int8Array.of(1) };
     const bp = new CommitteeBP(instance);
-    bp.updatePattern(0, 0); // theta nodes see H = 0 and unpolarised weights: up messages 0 (erf of 0)
+    bp.updateFactor(0, 0); // theta nodes see H = 0 and unpolarised weights: up messages 0 (erf of 0)
     for (let k = 0; k < 3; k++) expect(bp.down[k]).toBeCloseTo(0.5 * Math.log(3), 12);
     // With H = tanh(½ log 3) = ½ the theta node's weight messages are ½ log[(1 + ½ erf x₊)/(1 + ½ erf x₋)], x± = ±1/2.
-    bp.updatePattern(0, 0);
+    bp.updateFactor(0, 0);
     const erfHalf = 0.5204998778;
     expect(bp.messages[0]).toBeCloseTo(0.5 * Math.log((1 + 0.5 * erfHalf) / (1 - 0.5 * erfHalf)), 6);
   });

@@ -9,7 +9,7 @@ const clause: KsatInstance = { kind: 'ksat', problem: 'ksat', n: 3, m: 1, clause
 describe('clause messages', () => {
   it('with unpolarised neighbours: η = 1/4, u = ∓½ log(3/4) (hand-computed)', () => {
     const bp = new KsatBP(clause);
-    bp.updateClause(0, 0);
+    bp.updateFactor(0, 0);
     // x1 violates the clause at −1: ψ(+1) = 1, ψ(−1) = 1 − η = 3/4, so u = ½ log(1/(3/4)) = 0.143841.
     expect(bp.messages[0]).toBeCloseTo(0.5 * Math.log(4 / 3), 12);
     expect(bp.messages[1]).toBeCloseTo(0.5 * Math.log(4 / 3), 12);
@@ -20,7 +20,7 @@ describe('clause messages', () => {
     const bp = new KsatBP(clause);
     bp.setReinforcement(0, -30); // x1 false
     bp.setReinforcement(1, -30); // x2 false
-    bp.updateClause(0, 0);
+    bp.updateFactor(0, 0);
     expect(Math.tanh(bp.messages[2]!)).toBeCloseTo(-1, 12); // x3 must be false
     // x1 sees x2 surely violating (π = 1) and ¬x3 with x3 unpolarised (π = ½): η = ½, u = ½ log 2.
     expect(bp.messages[0]).toBeCloseTo(0.5 * Math.log(2), 12);

@@ -23,7 +23,7 @@ describe('special functions', () => {
 describe('pattern (factor) messages', () => {
   it('Gaussian update on one pattern with unpolarised neighbours (hand-computed)', () => {
     const bp = new PerceptronBP(single, 'gaussian');
-    bp.updatePattern(0, 0);
+    bp.updateFactor(0, 0);
     // μ̄ = 0, σ̄² = 2: u = ½ log[erfc(−1/2)/erfc(1/2)] = ½ log(1.5204998778/0.4795001222) = 0.577025.
     for (let i = 0; i < 3; i++) expect(bp.messages[i]).toBeCloseTo(0.577025, 5);
     expect(bp.total[0]).toBeCloseTo(0.577025, 5);
@@ -31,14 +31,14 @@ describe('pattern (factor) messages', () => {
 
   it('exact update on the same pattern: P(satisfied | W_i = ±1) = 3/4 and 1/4', () => {
     const bp = new PerceptronBP(single, 'exact');
-    bp.updatePattern(0, 0);
+    bp.updateFactor(0, 0);
     for (let i = 0; i < 3; i++) expect(bp.messages[i]).toBeCloseTo(0.5 * Math.log(3), 12);
   });
 
   it('the label flips the messages', () => {
     const negative = { ...single, labels: Int8Array.of(-1) };
     const bp = new PerceptronBP(negative, 'gaussian');
-    bp.updatePattern(0, 0);
+    bp.updateFactor(0, 0);
     expect(bp.messages[1]).toBeCloseTo(-0.577025, 5);
   });
 
@@ -46,7 +46,7 @@ describe('pattern (factor) messages', () => {
     const bp = new PerceptronBP(single, 'exact');
     bp.messages[0] = 1;
     bp.recomputeTotals();
-    bp.updatePattern(0, 0.5);
+    bp.updateFactor(0, 0.5);
     // Weight 0's cavity excludes its own message, so its new undamped field is still ½ log 3.
     expect(bp.messages[0]).toBeCloseTo(0.5 * 0.5 * Math.log(3) + 0.5 * 1, 12);
   });
