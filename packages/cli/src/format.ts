@@ -5,8 +5,9 @@ export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';
   if (seconds < 0.1) return `${(seconds * 1000).toFixed(1)} ms`;
   if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${String(Math.round(seconds - 60 * minutes)).padStart(2, '0')} s`;
+  const whole = Math.round(seconds); // round first, so that 599.6 s reads 10 min 00 s, not 9 min 60 s
+  const minutes = Math.floor(whole / 60);
+  return `${minutes} min ${String(whole - 60 * minutes).padStart(2, '0')} s`;
 }
 
 export function formatCount(value: number): string {
