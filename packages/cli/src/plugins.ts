@@ -52,6 +52,7 @@ export function describeParams(plugin: SolverPlugin): string[] {
     const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.exclusiveMinimum !== undefined ? `> ${schema.exclusiveMinimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '', schema.enum ? `one of ${schema.enum.join('|')}` : '']
       .filter(Boolean)
       .join(', ');
-    return `${key} (${schema.type}${bounds ? `, ${bounds}` : ''}; default ${JSON.stringify(schema.default)}): ${schema.description}`;
+    const fallback = schema.default === undefined ? 'default set by the plugin' : `default ${JSON.stringify(schema.default)}`;
+    return `${key} (${schema.type}${bounds ? `, ${bounds}` : ''}; ${fallback}): ${schema.description}`;
   });
 }
