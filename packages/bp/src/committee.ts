@@ -6,7 +6,7 @@
 //   U = atanh erf(μ/√(2σ²)).
 // - output node μ: exact sum over the K hidden outputs, P(sign Σ_k τ_k = σ^μ), message down to each τ_{μk}.
 // - focusing node per weight: as for the perceptron.
-import type { CommitteeInstance, Rng } from '@densebench/core';
+import type { CommitteeInstance } from '@densebench/core';
 import { FocusingGraphBase } from './focusing.js';
 import { clampField, logErfc, onePlusErf } from './special.js';
 
@@ -51,12 +51,9 @@ export class CommitteeBP extends FocusingGraphBase {
     this.counts = new Float64Array(hidden + 1);
   }
 
-  initMessages(rng: Rng, randfact: number): void {
-    for (let j = 0; j < this.messages.length; j++) this.messages[j] = Math.atanh(randfact * (2 * rng.nextFloat() - 1));
+  protected override resetOtherMessages(): void {
     this.up.fill(0);
     this.down.fill(0);
-    this.focusing.fill(0);
-    this.recomputeTotals();
   }
 
   recomputeTotals(): void {

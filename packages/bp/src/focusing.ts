@@ -33,8 +33,20 @@ export abstract class FocusingGraphBase {
   /** Sets every total field from the factor messages and the focusing and external fields. */
   abstract recomputeTotals(): void;
 
+  /** The factor-to-variable messages (fields), in whatever layout the subclass uses. */
+  abstract readonly messages: Float64Array;
+
   /** Messages uniform in magnetization in [−randfact, randfact] (the authors' initialisation); no focusing. */
-  abstract initMessages(rng: Rng, randfact: number): void;
+  initMessages(rng: Rng, randfact: number): void {
+    const { messages } = this;
+    for (let j = 0; j < messages.length; j++) messages[j] = Math.atanh(randfact * (2 * rng.nextFloat() - 1));
+    this.resetOtherMessages();
+    this.focusing.fill(0);
+    this.recomputeTotals();
+  }
+
+  /** Zeroes any messages besides `messages` (the committee machine's hidden-unit messages). */
+  protected resetOtherMessages(): void {}
 
   /**
    * Focusing node of variable i with r = y − 1 and tanh γ; returns the change in magnetization. Skipped (message 0)

@@ -4,7 +4,7 @@
 // form). Clause a → variable i: with π_j the cavity probability that j takes the value violating a,
 //   η = Π_{j∈a∖i} π_j,  ψ(x_i) ∝ 1 − η·1[x_i violates a],  u_{a→i} = (v_i/2)·log(1 − η),
 // where v_i = ±1 is the violating value of x_i.
-import type { KsatInstance, Rng } from '@densebench/core';
+import type { KsatInstance } from '@densebench/core';
 import { FocusingGraphBase } from './focusing.js';
 import { clampField, FIELD_MAX } from './special.js';
 
@@ -37,12 +37,6 @@ export class KsatBP extends FocusingGraphBase {
     this.violatingProbability = new Float64Array(longest);
   }
 
-  /** Messages uniform in magnetization in [−randfact, randfact]; no focusing. */
-  initMessages(rng: Rng, randfact: number): void {
-    for (let q = 0; q < this.messages.length; q++) this.messages[q] = Math.atanh(randfact * (2 * rng.nextFloat() - 1));
-    this.focusing.fill(0);
-    this.recomputeTotals();
-  }
 
   recomputeTotals(): void {
     for (let i = 0; i < this.n; i++) this.total[i] = this.focusing[i]! + this.external[i]!;

@@ -6,7 +6,7 @@
 // The "exact" variant sums over the Bernoulli counts (O(N³) per pattern, for small N and for validation).
 // Focusing node (same reference): u★_i = atanh( tanh γ · tanh( (y−1) · atanh( tanh γ · tanh h★_i ) ) ), where h★_i
 // is the field from all patterns; for γ = ∞ it is (y−1)·h★_i (standard reinforcement).
-import type { PerceptronInstance, Rng } from '@densebench/core';
+import type { PerceptronInstance } from '@densebench/core';
 import { FocusingGraphBase } from './focusing.js';
 import { clampField, log2cosh, logErfc, onePlusErf } from './special.js';
 
@@ -38,12 +38,6 @@ export class PerceptronBP extends FocusingGraphBase {
     this.cavity = new Float64Array(n);
   }
 
-  /** Messages uniform in magnetization in [−randfact, randfact] (the authors' initialisation); no focusing. */
-  initMessages(rng: Rng, randfact: number): void {
-    for (let j = 0; j < this.messages.length; j++) this.messages[j] = Math.atanh(randfact * (2 * rng.nextFloat() - 1));
-    this.focusing.fill(0);
-    this.recomputeTotals();
-  }
 
   recomputeTotals(): void {
     const { n, p, messages, total } = this;
