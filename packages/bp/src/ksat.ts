@@ -6,7 +6,7 @@
 // where v_i = ±1 is the violating value of x_i.
 import type { KsatInstance } from '@densebench/core';
 import { FocusingGraphBase } from './focusing.js';
-import { clampField, FIELD_MAX } from './special.js';
+import { clampField, FIELD_MAX, log2cosh } from './special.js';
 
 export class KsatBP extends FocusingGraphBase {
   readonly m: number;
@@ -72,4 +72,25 @@ export class KsatBP extends FocusingGraphBase {
   }
 
 
+
+  /**
+   * Bethe free entropy per variable, φ = (1/N)[Σ_a log Z_a + Σ_i log Z_i − Σ_{(a,i)} log Z_{ai}], of the measure
+   * Π_a 1[clause a satisfied] · exp(Σ_i (external_i + focusing_i) x_i); Z_a = 1 − Π_{j∈a} π_{j→a}.
+   */
+  freeEntropy(): number {
+    const { n, m, messages, total, slotVariable, slotViolating, clauseStart } = this;
+    let phi = 0;
+    for (let i = 0; i < n; i++) phi += log2cosh(total[i]!);
+    for (let a = 0; a < m; a++) {
+      let allViolated = 1;
+      for (let q = clauseStart[a]!; q < clauseStart[a + 1]!; q++) {
+        const u = messages[q]!;
+        const cavity = Math.tanh(total[slotVariable[q]!]! - u);
+        phi -= log2cosh(u) + Math.log((1 + cavity * Math.tanh(u)) / 2);
+        allViolated *= (1 + slotViolating[q]! * cavity) / 2;
+      }
+      phi += Math.log(1 - allViolated);
+    }
+    return phi / n;
+  }
 }
