@@ -3,8 +3,8 @@
 // strength γ reduces, in the replica-symmetric ansatz, to ordinary BP plus one focusing message per weight,
 //   m★_j = tanh γ · tanh( (y−1) · atanh( tanh γ · m_{j→★} ) );
 // a protocol raises (γ, y) step by step and the weights sign(m) are tested after every step.
-import { definePlugin, energy, type Instance, type SolveContext } from '@densebench/core';
-import { focusingGraph, PerceptronBP } from '@densebench/bp';
+import { definePlugin, energy, type Instance, type KernelStep, type Rng, type SolveContext } from '@densebench/core';
+import { focusingGraph } from '@densebench/bp';
 import { focusingProtocol, type ProtocolParams } from './protocol.js';
 
 export { focusingProtocol, type FocusingStep, type ProtocolParams } from './protocol.js';
@@ -57,6 +57,15 @@ export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveC
   return { assignment: best, energy: bestEnergy, work: sweeps, info: { step, steps: stepsDone, unconvergedSteps } };
 }
 
+function sweepKernel(instance: Instance, params: FbpParams, rng: Rng): KernelStep {
+  const bp = focusingGraph(instance);
+  bp.initMessages(rng, params.randfact);
+  return {
+    run: () => (bp.sweep(rng, 1, 1, params.damping), 1),
+    checksum: () => bp.total.reduce((sum, h) => sum + Math.abs(h), 0),
+  };
+}
+
 export default definePlugin<FbpParams>({
   name: 'fbp',
   version: '0.1.0',
@@ -82,20 +91,10 @@ export default definePlugin<FbpParams>({
   solve(instance, params, ctx) {
     return runFocusingBP(instance, params, ctx);
   },
+  // One sweep (all factor and focusing nodes) in the mid-protocol regime of the standard protocol: γ = ∞, y = 2.
   kernels: [
-    {
-      name: 'perceptron BP sweep',
-      unit: 'sweeps',
-      problem: 'perceptron',
-      alpha: 0.7,
-      sizes: [201, 1001],
-      prepare(instance, params, rng) {
-        if (instance.kind !== 'perceptron') throw new Error('perceptron BP sweep: expected a perceptron instance');
-        const bp = new PerceptronBP(instance);
-        bp.initMessages(rng, params.randfact);
-        // Mid-protocol regime of the standard protocol: γ = ∞, y = 2.
-        return { run: () => (bp.sweep(rng, 1, 1, params.damping), 1), checksum: () => bp.total.reduce((a, b) => a + Math.abs(b), 0) };
-      },
-    },
+    { name: 'perceptron BP sweep', unit: 'sweeps', problem: 'perceptron', alpha: 0.7, sizes: [201, 1001], prepare: sweepKernel },
+    { name: 'committee BP sweep', unit: 'sweeps', problem: 'committee', k: 5, alpha: 0.3, sizes: [101, 321], prepare: sweepKernel },
+    { name: '3-SAT BP sweep', unit: 'sweeps', problem: 'ksat', k: 3, alpha: 4.2, sizes: [1000, 10000], prepare: sweepKernel },
   ],
 });
