@@ -7,6 +7,7 @@
 // - output node μ: exact sum over the K hidden outputs, P(sign Σ_k τ_k = σ^μ), message down to each τ_{μk}.
 // - focusing node per weight: as for the perceptron.
 import type { CommitteeInstance } from '@densebench/core';
+import { countDistribution } from './counts.js';
 import { FocusingGraphBase } from './focusing.js';
 import { clampField, logErfc, onePlusErf } from './special.js';
 
@@ -110,16 +111,7 @@ export class CommitteeBP extends FocusingGraphBase {
     let maxChange = 0;
     for (let k = 0; k < hidden; k++) {
       // Distribution of the number c of +1 among the other K − 1 hidden outputs.
-      counts.fill(0);
-      counts[0] = 1;
-      let size = 0;
-      for (let j = 0; j < hidden; j++) {
-        if (j === k) continue;
-        const q = hiddenPlus[j]!;
-        for (let c = size + 1; c >= 1; c--) counts[c] = counts[c]! * (1 - q) + counts[c - 1]! * q;
-        counts[0] = counts[0]! * (1 - q);
-        size++;
-      }
+      countDistribution(hiddenPlus, hidden, k, counts);
       // Σ_j τ_j = 2c − (K − 1) + τ_k must have the sign of the label.
       let satisfiedIfPlus = 0;
       let satisfiedIfMinus = 0;

@@ -7,6 +7,7 @@
 // Focusing node (same reference): u★_i = atanh( tanh γ · tanh( (y−1) · atanh( tanh γ · tanh h★_i ) ) ), where h★_i
 // is the field from all patterns; for γ = ∞ it is (y−1)·h★_i (standard reinforcement).
 import type { PerceptronInstance } from '@densebench/core';
+import { countDistribution } from './counts.js';
 import { FocusingGraphBase } from './focusing.js';
 import { clampField, log2cosh, logErfc, onePlusErf } from './special.js';
 
@@ -96,9 +97,10 @@ export class PerceptronBP extends FocusingGraphBase {
     const row = mu * n;
     const plus = new Float64Array(n); // P(η_k W_k = +1) under the cavity distributions
     for (let k = 0; k < n; k++) plus[k] = (1 + eta[row + k]! * Math.tanh(total[k]! - messages[row + k]!)) / 2;
+    const counts = new Float64Array(n + 1);
     let maxChange = 0;
     for (let i = 0; i < n; i++) {
-      const counts = countDistribution(plus, i);
+      countDistribution(plus, n, i, counts);
       // The constraint Σ η_k W_k > 0 with c of N terms at +1 reads 2c − N > 0.
       let satisfiedIfPlus = 0; // term i is +1: c = c₋ᵢ + 1
       let satisfiedIfMinus = 0; // term i is −1: c = c₋ᵢ
@@ -149,7 +151,7 @@ export class PerceptronBP extends FocusingGraphBase {
         if (plus) plus[k] = (1 + eta[row + k]! * m) / 2;
       }
       if (plus) {
-        const counts = countDistribution(plus, -1);
+        const counts = countDistribution(plus, n, -1, new Float64Array(n + 1));
         let satisfied = 0;
         for (let c = 0; c <= n; c++) if (2 * c - n > 0) satisfied += counts[c]!;
         phi += Math.log(satisfied);
@@ -159,20 +161,4 @@ export class PerceptronBP extends FocusingGraphBase {
     }
     return phi / n;
   }
-}
-
-/** Distribution of the number of +1 terms among independent ±1 terms with P(+1) = plus[k], leaving out term `skip`. */
-function countDistribution(plus: Float64Array, skip: number): Float64Array {
-  const n = plus.length;
-  const dist = new Float64Array(n + 1);
-  dist[0] = 1;
-  let size = 0;
-  for (let k = 0; k < n; k++) {
-    if (k === skip) continue;
-    const q = plus[k]!;
-    for (let c = size + 1; c >= 1; c--) dist[c] = dist[c]! * (1 - q) + dist[c - 1]! * q;
-    dist[0] = dist[0]! * (1 - q);
-    size++;
-  }
-  return dist;
 }
