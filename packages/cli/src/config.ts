@@ -74,8 +74,11 @@ export async function loadStudyConfig(path: string): Promise<StudyConfig> {
   return value;
 }
 
-/** A list-valued setting as the text the command-line parsers take ("201,401", "0.3:0.8"). */
-export function listSetting(value: number | number[] | string | undefined): string | undefined {
+/**
+ * A list-valued setting as the text the command-line parsers take ("201,401", "0.3:0.8"): a study file's number,
+ * array or string, or a command-line option given several times (--alpha 0.3 --alpha 0.5 arrives as an array).
+ */
+export function listSetting(value: number | string | readonly (number | string)[] | undefined): string | undefined {
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value.join(',') : String(value);
 }

@@ -36,8 +36,6 @@ export function benchOptions(y: Argv) {
 
 type BenchArgs = Awaited<ReturnType<typeof benchOptions>['argv']>;
 
-/** A list option given several times (--alpha 0.3 --alpha 0.5) arrives as an array: join it into one list. */
-const listText = (value: string | string[] | undefined): string | undefined => (value === undefined ? undefined : [value].flat().join(','));
 
 function progressLine(done: number, total: number, elapsedS: number, runsThisSession: number, record: import('@densebench/core').RunRecord): string {
   const left = runsThisSession > 0 ? (elapsedS / runsThisSession) * (total - done) : Number.NaN;
@@ -100,9 +98,9 @@ export async function bench(args: BenchArgs): Promise<void> {
   if (args.resume) return resume(args);
   const config: StudyConfig = args.config ? await loadStudyConfig(args.config) : {};
   const problem = (args.problem ?? config.problem ?? DEFAULTS.problem) as ProblemName;
-  const alphas = parseAlphaList(listText(args.alpha) ?? listSetting(config.alpha) ?? DEFAULTS.alpha);
-  const ns = parseIntegerList(listText(args.n) ?? listSetting(config.n) ?? DEFAULTS.n, '--n');
-  const seeds = parseSeeds(listText(args.seeds) ?? listSetting(config.seeds) ?? DEFAULTS.seeds);
+  const alphas = parseAlphaList(listSetting(args.alpha) ?? listSetting(config.alpha) ?? DEFAULTS.alpha);
+  const ns = parseIntegerList(listSetting(args.n) ?? listSetting(config.n) ?? DEFAULTS.n, '--n');
+  const seeds = parseSeeds(listSetting(args.seeds) ?? listSetting(config.seeds) ?? DEFAULTS.seeds);
   const k = args.k ?? config.k ?? DEFAULTS.k;
   const timeLimitS = args.timeout ?? config.timeout ?? DEFAULTS.timeout;
   const workers = args.workers ?? config.workers ?? availableParallelism();
