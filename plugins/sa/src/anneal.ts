@@ -1,38 +1,30 @@
-// Restart and schedule driver shared by the perceptron and K-SAT annealers.
+// Restart and schedule driver of the annealer, for any problem with an incremental energy.
 import type { SolveContext } from '@densebench/core';
+import { metropolisSweep, randomConfiguration, type IncrementalEnergy } from '@densebench/local-search';
 import { geometricBeta } from './schedule.js';
 import type { AnnealResult, SaParams } from './types.js';
 
-/** What the driver needs from a kernel: set a configuration, run one sweep at β, expose energy and configuration. */
-export interface Annealer {
-  reset(configuration: Int8Array): void;
-  sweep(beta: number, rng: SolveContext['rng']): number;
-  readonly energy: number;
-  readonly weights: Int8Array;
-}
-
 /** Runs `restarts` annealings from random configurations, each of `sweeps` sweeps, stopping at E = 0 or at the deadline; returns the best configuration seen. */
 export function runRestarts(
-  annealer: Annealer,
-  n: number,
+  annealer: IncrementalEnergy,
   params: SaParams,
   ctx: SolveContext,
 ): AnnealResult {
   const { beta0, beta1, sweeps, restarts } = params;
+  const n = annealer.variables;
   const start = new Int8Array(n);
   const best = new Int8Array(n);
   let bestEnergy = Number.POSITIVE_INFINITY;
   let attempts = 0;
   const progressEvery = Math.max(1, Math.floor(sweeps / 100));
   for (let restart = 0; restart < restarts; restart++) {
-    for (let i = 0; i < n; i++) start[i] = ctx.rng.nextSign();
-    annealer.reset(start);
+    annealer.reset(randomConfiguration(start, ctx.rng));
     if (annealer.energy < bestEnergy) {
       bestEnergy = annealer.energy;
       best.set(annealer.weights);
     }
     for (let t = 0; t < sweeps && annealer.energy > 0; t++) {
-      attempts += annealer.sweep(geometricBeta(beta0, beta1, sweeps, t), ctx.rng);
+      attempts += metropolisSweep(annealer, geometricBeta(beta0, beta1, sweeps, t), ctx.rng);
       if (annealer.energy < bestEnergy) {
         bestEnergy = annealer.energy;
         best.set(annealer.weights);

@@ -1,24 +1,21 @@
 // Simulated annealing baseline (Kirkpatrick, Gelatt & Vecchi, Science 220, 671, 1983): Metropolis
 // single-flip moves on the number of violated constraints, with a geometric inverse-temperature schedule.
 import { definePlugin, type SolveContext } from '@densebench/core';
-import { KsatAnnealer } from './ksat.js';
+import { incrementalEnergy } from '@densebench/local-search';
 import { saKernels } from './kernels.js';
 import { runRestarts } from './anneal.js';
-import { PerceptronAnnealer } from './perceptron.js';
 import type { SaParams } from './types.js';
 
-export { PerceptronAnnealer } from './perceptron.js';
-export { runRestarts, type Annealer } from './anneal.js';
-export { KsatAnnealer } from './ksat.js';
+export { runRestarts } from './anneal.js';
 export { geometricBeta } from './schedule.js';
 export { saKernels, SweepStep } from './kernels.js';
 export type { SaParams, AnnealResult } from './types.js';
 
 export default definePlugin<SaParams>({
   name: 'sa',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'simulated annealing: Metropolis single flips on the number of violated constraints, geometric β schedule, restarts',
-  problems: ['perceptron', 'teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
   workUnit: 'sweeps',
   params: {
     type: 'object',
@@ -30,9 +27,7 @@ export default definePlugin<SaParams>({
     },
   },
   solve(instance, params, ctx: SolveContext) {
-    if (instance.kind === 'committee') throw new Error('sa does not solve committee machines');
-    const annealer = instance.kind === 'ksat' ? new KsatAnnealer(instance) : new PerceptronAnnealer(instance);
-    const result = runRestarts(annealer, instance.n, params, ctx);
+    const result = runRestarts(incrementalEnergy(instance), params, ctx);
     return {
       assignment: result.weights,
       work: result.sweeps,
