@@ -6,7 +6,7 @@
 // where v_i = ±1 is the violating value of x_i.
 import type { KsatInstance } from '@densebench/core';
 import { FocusingGraphBase } from './focusing.js';
-import { clampField, FIELD_MAX, log2cosh } from './special.js';
+import { clampField, FIELD_MAX, log2cosh, softplus } from './special.js';
 
 export class KsatBP extends FocusingGraphBase {
   readonly m: number;
@@ -81,15 +81,19 @@ export class KsatBP extends FocusingGraphBase {
     const { n, m, messages, total, slotVariable, slotViolating, clauseStart } = this;
     let phi = 0;
     for (let i = 0; i < n; i++) phi += log2cosh(total[i]!);
+    // In field form so that saturated messages stay finite: log Z_ai = log((1 + tanh c tanh u)/2) with c = h − u
+    // equals log 2cosh h − log 2cosh c − log 2cosh u; the violating probability is π = 1/(1 + e^{−2vc}), so
+    // log π = −softplus(−2vc), and log Z_a = log(−expm1(Σ log π)), floored at the smallest double so that a clause
+    // BP believes violated costs ≈ −744 instead of −∞ (which would make every comparison of F undefined).
     for (let a = 0; a < m; a++) {
-      let allViolated = 1;
+      let logAllViolated = 0;
       for (let q = clauseStart[a]!; q < clauseStart[a + 1]!; q++) {
-        const u = messages[q]!;
-        const cavity = Math.tanh(total[slotVariable[q]!]! - u);
-        phi -= log2cosh(u) + Math.log((1 + cavity * Math.tanh(u)) / 2);
-        allViolated *= (1 + slotViolating[q]! * cavity) / 2;
+        const h = total[slotVariable[q]!]!;
+        const cavity = h - messages[q]!;
+        phi -= log2cosh(h) - log2cosh(cavity);
+        logAllViolated -= softplus(-2 * slotViolating[q]! * cavity);
       }
-      phi += Math.log(1 - allViolated);
+      phi += Math.log(Math.max(-Math.expm1(logAllViolated), Number.MIN_VALUE));
     }
     return phi / n;
   }

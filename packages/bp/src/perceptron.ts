@@ -140,12 +140,11 @@ export class PerceptronBP extends FocusingGraphBase {
       let mean = 0;
       let variance = 0;
       for (let k = 0; k < n; k++) {
-        const u = messages[row + k]!;
-        const cavityField = total[k]! - u;
+        const cavityField = total[k]! - messages[row + k]!;
         const m = Math.tanh(cavityField);
-        phi -= log2cosh(u);
-        // log Z_μk = log((1 + tanh(h − u) tanh u)/2)
-        phi -= Math.log((1 + m * Math.tanh(u)) / 2);
+        // log Z_μk + log 2cosh u = log((1 + tanh(h − u) tanh u)/2) + log 2cosh u = log 2cosh h − log 2cosh(h − u),
+        // finite even for saturated messages.
+        phi -= log2cosh(total[k]!) - log2cosh(cavityField);
         mean += eta[row + k]! * m;
         variance += 1 - m * m;
         if (plus) plus[k] = (1 + eta[row + k]! * m) / 2;

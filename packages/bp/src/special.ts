@@ -49,3 +49,8 @@ export function log2cosh(x: number): number {
   const a = x < 0 ? -x : x;
   return a + Math.log1p(Math.exp(-2 * a));
 }
+
+/** log(1 + e^x), stable for large |x|. */
+export function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}

@@ -26,6 +26,27 @@ describe('clause messages', () => {
     expect(bp.messages[0]).toBeCloseTo(0.5 * Math.log(2), 12);
   });
 
+  it('free entropy stays finite when external fields force a clause into violation, and pays ≈ 744 nats for it', () => {
+    const { instance } = generate({ problem: 'ksat', n: 30, alpha: 3, k: 3, seed: 1 });
+    if (instance.kind !== 'ksat') throw new Error('expected ksat');
+    // Fields of ±500 saturate every tanh and exp(−2|c|) on the first clause's variables, pushing its literals all
+    // false or all true; no other clause has all its variables forced, so only the first can be forced violated.
+    const forcedFreeEntropy = (violate: boolean): number => {
+      const bp = new KsatBP(instance);
+      bp.initMessages(new Rng('sat'), 0.01);
+      for (let q = instance.clauseStart[0]!; q < instance.clauseStart[1]!; q++) {
+        const lit = instance.clauseLiterals[q]!;
+        bp.external[Math.abs(lit) - 1] = (lit > 0 ? 500 : -500) * (violate ? -1 : 1);
+      }
+      bp.recomputeTotals();
+      return bp.freeEntropy() * instance.n;
+    };
+    const satisfied = forcedFreeEntropy(false);
+    const violated = forcedFreeEntropy(true);
+    expect(Number.isFinite(violated)).toBe(true);
+    expect(violated).toBeLessThan(satisfied - 600);
+  });
+
   it('BP with reinforcement finds a satisfying assignment of an easy formula', () => {
     const { instance } = generate({ problem: 'ksat', n: 300, alpha: 3.5, k: 3, seed: 4 });
     if (instance.kind !== 'ksat') throw new Error('expected ksat');
