@@ -5,4 +5,6 @@ export const BUILTIN_PLUGINS: BuiltinPlugins = {
   sa: import.meta.resolve('@densebench/plugin-sa'),
   fbp: import.meta.resolve('@densebench/plugin-fbp'),
   rbp: import.meta.resolve('@densebench/plugin-rbp'),
+  rmc: import.meta.resolve('@densebench/plugin-rmc'),
+  lesa: import.meta.resolve('@densebench/plugin-lesa'),
 };

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { energy, Rng, resolveParams, type Instance, type SolveContext } from '@densebench/core';
+import { incrementalEnergy } from '@densebench/local-search';
+import { generate, type InstanceSpec } from '@densebench/problems';
+import rmc, { ReplicatedChain, type CentreMode, type RmcParams } from '../src/index.js';
+
+function context(seed: string, deadline = Number.POSITIVE_INFINITY): SolveContext {
+  return {
+    rng: new Rng(seed),
+    signal: new AbortController().signal,
+    deadline,
+    shouldStop: () => performance.now() >= deadline,
+    progress() {},
+    log() {},
+  };
+}
+
+const params = (overrides: Partial<RmcParams> = {}): RmcParams => ({ ...resolveParams<RmcParams>(rmc, {}), ...overrides });
+const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
+
+/** Everything the chain caches, recomputed from its replicas: energies, replica sum, traced centre. */
+function checkChain(instance: Instance, chain: ReplicatedChain): void {
+  const sum = new Int32Array(chain.variables);
+  for (const replica of chain.replicas) {
+    expect(replica.energy).toBe(energy(instance, replica.weights));
+    for (let j = 0; j < chain.variables; j++) sum[j] += replica.weights[j]!;
+  }
+  expect(chain.replicaSum).toEqual(sum);
+  expect(chain.centre.energy).toBe(energy(instance, chain.centre.weights));
+  if (chain.mode === 'traced') expect(Array.from(chain.centre.weights)).toEqual(Array.from(sum, (s) => (s > 0 ? 1 : -1)));
+}
+
+/** log of the robust-ensemble weight of the chain's state, from the definition (PNAS 2016, Eq. 4). */
+function logWeight(instance: Instance, chain: ReplicatedChain, beta: number, gamma: number): number {
+  let total = 0;
+  for (const replica of chain.replicas) total -= beta * energy(instance, replica.weights);
+  for (let j = 0; j < chain.variables; j++) {
+    let s = 0;
+    for (const replica of chain.replicas) s += replica.weights[j]!;
+    total += chain.mode === 'traced' ? Math.log(2 * Math.cosh(gamma * s)) : gamma * chain.centre.weights[j]! * s;
+  }
+  return total;
+}
+
+describe('replicated chain bookkeeping', () => {
+  const cases: [string, InstanceSpec, CentreMode, number][] = [
+    ['perceptron, traced centre, y = 5', spec('perceptron', 31, 0.7, null, 1), 'traced', 5],
+    ['perceptron, explicit centre, y = 4', spec('perceptron', 31, 0.7, null, 2), 'explicit', 4],
+    ['committee K = 3, traced, y = 3', spec('committee', 15, 0.5, 3, 1), 'traced', 3],
+    ['3-SAT, explicit, y = 3', spec('ksat', 30, 4.2, 3, 1), 'explicit', 3],
+  ];
+  for (const [name, s, mode, y] of cases) {
+    it(`${name}: replica energies, S_j and the centre stay exact over thousands of moves`, () => {
+      const { instance } = generate(s);
+      const rng = new Rng(name);
+      const chain = new ReplicatedChain(incrementalEnergy(instance), y, mode, rng);
+      checkChain(instance, chain);
+      // Hot enough that many moves are accepted, and a γ schedule so the coupling tables change.
+      for (let sweep = 0; sweep < 40 && chain.solvedBy < 0; sweep++) {
+        chain.setTemperature(0.5 + sweep * 0.05, 0.05 * sweep);
+        chain.sweep(rng);
+        checkChain(instance, chain);
+      }
+    });
+  }
+
+  it('satisfies detailed balance: every single-flip acceptance ratio equals the ratio of robust-ensemble weights', () => {
+    // Exhaustive check on a tiny chain: for every (replica, site), P(accept flip) / P(accept reverse) must equal
+    // w(after) / w(before). The chain's acceptance probability is read by forcing a move with a fake generator.
+    for (const mode of ['traced', 'explicit'] as const) {
+      const { instance } = generate(spec('perceptron', 7, 0.6, null, 3));
+      const beta = 1.3;
+      const gamma = 0.7;
+      const chain = new ReplicatedChain(incrementalEnergy(instance), 3, mode, new Rng(`db ${mode}`));
+      chain.setTemperature(beta, gamma);
+      const movers = mode === 'traced' ? 3 : 4; // the explicit centre moves too
+      for (let a = 0; a < movers; a++) {
+        for (let j = 0; j < chain.variables; j++) {
+          const before = logWeight(instance, chain, beta, gamma);
+          const forward = acceptance(chain, a, j);
+          flipReplica(chain, a, j);
+          const after = logWeight(instance, chain, beta, gamma);
+          const backward = acceptance(chain, a, j);
+          flipReplica(chain, a, j);
+          expect(Math.log(forward / backward)).toBeCloseTo(after - before, 10);
+        }
+      }
+    }
+  });
+});
+
+const mover = (chain: ReplicatedChain, a: number) => (a === chain.y ? chain.centre : chain.replicas[a]!);
+
+/** Probability that the chain accepts flipping (a, j) now, from its tables (the centre's own ΔE does not enter). */
+function acceptance(chain: ReplicatedChain, a: number, j: number): number {
+  return Math.min(1, chain.acceptanceFactor(a, j, a === chain.y ? 0 : mover(chain, a).deltaEnergy(j)));
+}
+
+function flipReplica(chain: ReplicatedChain, a: number, j: number): void {
+  chain.applyFlip(a, j, mover(chain, a).deltaEnergy(j));
+}
+
+describe('rmc solves easy instances and reports who solved them', () => {
+  const cases: [string, InstanceSpec][] = [
+    ['random perceptron N = 101, α = 0.4', spec('perceptron', 101, 0.4, null, 1)],
+    ['teacher–student perceptron N = 101, α = 0.5', spec('teacher-student', 101, 0.5, null, 2)],
+    ['committee K = 3, N = 41, α = 0.2', spec('committee', 41, 0.2, 3, 1)],
+    ['3-SAT N = 100, α = 3.5', spec('ksat', 100, 3.5, 3, 1)],
+  ];
+  for (const [name, s] of cases) {
+    for (const centre of ['traced', 'explicit'] as const) {
+      it(`${name}, ${centre} centre`, async () => {
+        const { instance } = generate(s);
+        const result = await rmc.solve(instance, params({ centre, y: centre === 'traced' ? 3 : 4 }), context(name));
+        expect(energy(instance, result.assignment)).toBe(0);
+        expect(result.energy).toBe(0);
+        expect(result.info?.solvedBy).toMatch(/^(replica [0-9]|centre)$/);
+        expect(result.work).toBeGreaterThan(0);
+        expect(result.info?.replicaSweeps).toBeCloseTo(result.work * (centre === 'traced' ? 3 : 4), 6);
+      });
+    }
+  }
+
+  it('is reproducible: the same seed gives the same answer and work', async () => {
+    const { instance } = generate(spec('perceptron', 101, 0.5, null, 1));
+    const a = await rmc.solve(instance, params({ sweeps: 200 }), context('same'));
+    const b = await rmc.solve(instance, params({ sweeps: 200 }), context('same'));
+    expect(b.assignment).toEqual(a.assignment);
+    expect(b.work).toBe(a.work);
+  });
+
+  it('returns its best configuration, with the energy it claims, when the budget runs out', async () => {
+    const { instance } = generate(spec('perceptron', 101, 0.8, null, 1));
+    const result = await rmc.solve(instance, params({ sweeps: 30 }), context('short'));
+    expect(result.energy).toBeGreaterThan(0);
+    expect(energy(instance, result.assignment)).toBe(result.energy);
+    expect(result.work).toBe(30);
+    expect(result.info?.solvedBy).toBe('none');
+  });
+
+  it('stops at its deadline', async () => {
+    const { instance } = generate(spec('perceptron', 301, 0.8, null, 1));
+    const result = await rmc.solve(instance, params({ sweeps: 1e9 }), context('deadline', performance.now() + 200));
+    expect(result.work).toBeLessThan(1e6);
+  });
+
+  it('refuses an even y with the traced centre (the majority would be undefined)', async () => {
+    const { instance } = generate(spec('perceptron', 21, 0.3, null, 1));
+    expect(() => rmc.solve(instance, params({ y: 4 }), context('even'))).toThrow(/y must be odd with the traced centre.*y = 4/);
+  });
+});
