@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import { Rng } from './rng.js';
 import type { Assignment, Instance, ProblemName } from './instance.js';
 
 /** JSON Schema (draft-07 subset) of a plugin's parameters: an object whose properties carry defaults. */
@@ -108,4 +108,21 @@ export function assertPlugin(value: unknown, source: string): asserts value is S
   if (typeof params !== 'object' || params === null || params.type !== 'object' || typeof params.properties !== 'object') {
     fail('"params" must be a JSON Schema object with "type": "object" and "properties"');
   }
+}
+
+/**
+ * A SolveContext for calling a plugin's `solve` outside the harness (scripts, tests): a generator seeded by `seed`,
+ * an optional time limit in ms from now, and progress and log messages dropped.
+ */
+export function standaloneContext(seed: string, timeLimitMs = Number.POSITIVE_INFINITY): SolveContext {
+  const deadline = performance.now() + timeLimitMs;
+  const controller = new AbortController();
+  return {
+    rng: new Rng(seed),
+    signal: controller.signal,
+    deadline,
+    shouldStop: () => performance.now() >= deadline,
+    progress() {},
+    log() {},
+  };
 }

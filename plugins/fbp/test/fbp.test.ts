@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { energy, resolveParams, Rng, type SolveContext } from '@densebench/core';
+import { energy, resolveParams, standaloneContext } from '@densebench/core';
 import { generate } from '@densebench/problems';
 import fbp, { focusingProtocol, STEP_BY_KIND, type FbpParams } from '../src/index.js';
 
 const defaults = resolveParams<FbpParams>(fbp, {});
-
-function context(seed: string, deadline = Number.POSITIVE_INFINITY): SolveContext {
-  return { rng: new Rng(seed), signal: new AbortController().signal, deadline, shouldStop: () => performance.now() >= deadline, progress() {}, log() {} };
-}
 
 describe('focusing protocols', () => {
   it('standard reinforcement: x = 0 … 0.99, γ = ∞, y = 1/(1 − x)', () => {
@@ -38,7 +34,7 @@ describe('fbp solves', () => {
   it('random perceptrons N = 201 at α = 0.5 on every one of 4 seeds', async () => {
     for (let seed = 1; seed <= 4; seed++) {
       const { instance } = generate({ problem: 'perceptron', n: 201, alpha: 0.5, k: null, seed });
-      const result = await fbp.solve(instance, defaults, context(`s${seed}`));
+      const result = await fbp.solve(instance, defaults, standaloneContext(`s${seed}`));
       expect(energy(instance, result.assignment)).toBe(0);
       expect(result.energy).toBe(0);
     }
@@ -46,7 +42,7 @@ describe('fbp solves', () => {
 
   it('teacher–student instances, and finds the teacher at α = 3', async () => {
     const { instance, teacher } = generate({ problem: 'teacher-student', n: 101, alpha: 3, k: null, seed: 1 });
-    const result = await fbp.solve(instance, defaults, context('ts'));
+    const result = await fbp.solve(instance, defaults, standaloneContext('ts'));
     expect(energy(instance, result.assignment)).toBe(0);
     // Above α ≈ 1.49 message passing recovers the teacher (Barbier et al., PNAS 2019): the overlap is 1.
     expect(Array.from(result.assignment).every((w, i) => w === teacher![i])).toBe(true);
@@ -55,7 +51,7 @@ describe('fbp solves', () => {
   it('random 3-SAT N = 300 at α = 3.8 on every one of 3 seeds, with the K-SAT step', async () => {
     for (let seed = 1; seed <= 3; seed++) {
       const { instance } = generate({ problem: 'ksat', n: 300, alpha: 3.8, k: 3, seed });
-      const result = await fbp.solve(instance, defaults, context(`k${seed}`));
+      const result = await fbp.solve(instance, defaults, standaloneContext(`k${seed}`));
       expect(energy(instance, result.assignment)).toBe(0);
       expect(result.info!.step).toBe(0.001);
     }
@@ -65,7 +61,7 @@ describe('fbp solves', () => {
     let solved = 0;
     for (let seed = 1; seed <= 20; seed++) {
       const { instance } = generate({ problem: 'committee', n: 21, alpha: 0.1, k: 5, seed });
-      const result = await fbp.solve(instance, defaults, context(`c${seed}`));
+      const result = await fbp.solve(instance, defaults, standaloneContext(`c${seed}`));
       expect(result.assignment).toHaveLength(105);
       if (energy(instance, result.assignment) === 0) solved++;
     }
@@ -75,13 +71,13 @@ describe('fbp solves', () => {
 
   it('is reproducible and honours its deadline', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.8, k: null, seed: 2 });
-    const a = await fbp.solve(instance, { ...defaults, step: 0.1 }, context('same'));
-    const b = await fbp.solve(instance, { ...defaults, step: 0.1 }, context('same'));
+    const a = await fbp.solve(instance, { ...defaults, step: 0.1 }, standaloneContext('same'));
+    const b = await fbp.solve(instance, { ...defaults, step: 0.1 }, standaloneContext('same'));
     expect(a.info!.step).toBe(0.1);
     expect(b.assignment).toEqual(a.assignment);
     expect(b.work).toBe(a.work);
     const big = generate({ problem: 'perceptron', n: 1001, alpha: 0.8, k: null, seed: 1 }).instance;
-    const stopped = await fbp.solve(big, { ...defaults, maxSweeps: 1000, damping: 0 }, context('deadline', performance.now() + 300));
+    const stopped = await fbp.solve(big, { ...defaults, maxSweeps: 1000, damping: 0 }, standaloneContext('deadline', 300));
     expect(stopped.work).toBeLessThan(100);
   });
 });

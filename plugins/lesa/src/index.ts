@@ -3,8 +3,10 @@
 import { definePlugin, type SolveContext } from '@densebench/core';
 import { randomConfiguration } from '@densebench/local-search';
 import { EntropyDrivenSearch } from './edmc.js';
+import { lesaKernels } from './kernels.js';
 
 export { EntropyDrivenSearch, type BpSettings } from './edmc.js';
+export { lesaKernels, ProposalStep } from './kernels.js';
 
 // A type alias (not an interface) so that SolverPlugin<LesaParams> is assignable to SolverPlugin.
 export type LesaParams = {
@@ -83,4 +85,5 @@ export default definePlugin<LesaParams>({
       },
     };
   },
+  kernels: lesaKernels,
 });

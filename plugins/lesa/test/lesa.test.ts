@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { energy, Rng, resolveParams, type SolveContext } from '@densebench/core';
+import { energy, Rng, resolveParams, standaloneContext } from '@densebench/core';
 import { localEntropyCurve } from '@densebench/bp';
 import { generate, type InstanceSpec } from '@densebench/problems';
 import lesa, { EntropyDrivenSearch, type LesaParams } from '../src/index.js';
-
-function context(seed: string, deadline = Number.POSITIVE_INFINITY): SolveContext {
-  return {
-    rng: new Rng(seed),
-    signal: new AbortController().signal,
-    deadline,
-    shouldStop: () => performance.now() >= deadline,
-    progress() {},
-    log() {},
-  };
-}
 
 const params = (overrides: Partial<LesaParams> = {}): LesaParams => ({ ...resolveParams<LesaParams>(lesa, {}), ...overrides });
 const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
@@ -77,7 +66,7 @@ describe('lesa solves easy instances', () => {
   for (const [name, s] of cases) {
     it(name, async () => {
       const { instance } = generate(s);
-      const result = await lesa.solve(instance, params(), context(name));
+      const result = await lesa.solve(instance, params(), standaloneContext(name));
       expect(energy(instance, result.assignment)).toBe(0);
       expect(result.energy).toBe(0);
       expect(result.work).toBeGreaterThan(0);
@@ -88,8 +77,8 @@ describe('lesa solves easy instances', () => {
 
   it('is reproducible: the same seed gives the same answer and work', async () => {
     const { instance } = generate(spec('perceptron', 41, 0.5, null, 3));
-    const a = await lesa.solve(instance, params({ passes: 2 }), context('same'));
-    const b = await lesa.solve(instance, params({ passes: 2 }), context('same'));
+    const a = await lesa.solve(instance, params({ passes: 2 }), standaloneContext('same'));
+    const b = await lesa.solve(instance, params({ passes: 2 }), standaloneContext('same'));
     expect(b.assignment).toEqual(a.assignment);
     expect(b.work).toBe(a.work);
     expect(b.info).toEqual(a.info);
@@ -97,7 +86,7 @@ describe('lesa solves easy instances', () => {
 
   it('returns its best reference, with the energy it claims, when the passes run out', async () => {
     const { instance } = generate(spec('perceptron', 41, 0.9, null, 1));
-    const result = await lesa.solve(instance, params({ passes: 1 }), context('short'));
+    const result = await lesa.solve(instance, params({ passes: 1 }), standaloneContext('short'));
     expect(result.energy).toBeGreaterThan(0);
     expect(energy(instance, result.assignment)).toBe(result.energy);
     expect(result.work).toBe(41);
@@ -105,14 +94,14 @@ describe('lesa solves easy instances', () => {
 
   it('stops at its deadline', async () => {
     const { instance } = generate(spec('perceptron', 201, 0.9, null, 1));
-    const result = await lesa.solve(instance, params({ passes: 1000 }), context('deadline', performance.now() + 300));
+    const result = await lesa.solve(instance, params({ passes: 1000 }), standaloneContext('deadline', 300));
     expect(result.work).toBeLessThan(201 * 1000);
   });
 
   it('at a positive temperature also accepts moves that lower the local free entropy', async () => {
     const { instance } = generate(spec('perceptron', 41, 0.9, null, 1));
-    const cold = await lesa.solve(instance, params({ passes: 2 }), context('t'));
-    const hot = await lesa.solve(instance, params({ passes: 2, temperature: 100 }), context('t'));
+    const cold = await lesa.solve(instance, params({ passes: 2 }), standaloneContext('t'));
+    const hot = await lesa.solve(instance, params({ passes: 2, temperature: 100 }), standaloneContext('t'));
     expect(Number(hot.info?.accepted)).toBeGreaterThan(Number(cold.info?.accepted));
   });
 });

@@ -8,17 +8,32 @@ import { rmcKernels } from './kernels.js';
 export { ReplicatedChain, type CentreMode } from './chain.js';
 export { rmcKernels, ChainSweepStep } from './kernels.js';
 
-// A type alias (not an interface) so that SolverPlugin<RmcParams> is assignable to SolverPlugin.
-export type RmcParams = {
-  y: number;
-  centre: CentreMode;
+export interface Schedule {
   beta0: number;
   betaFactor: number;
   betaMax: number;
   gamma0: number;
   gammaFactor: number;
   gammaMax: number;
+}
+
+// A type alias (not an interface) so that SolverPlugin<RmcParams> is assignable to SolverPlugin.
+/** Schedule fields left out take the per-problem default of SCHEDULE_BY_KIND. */
+export type RmcParams = Partial<Schedule> & {
+  y: number;
+  centre: CentreMode;
   sweeps: number;
+};
+
+/**
+ * Default schedules, measured with densebench (README). Perceptron and committee: β 1 → 5 and γ 0.05 → 3, both
+ * reaching their caps after ≈ 10⁴ sweeps. K-SAT: a colder start and a weak coupling (γ ≤ 0.6) — with γ = 3 the five
+ * replicas of a 3-SAT run lock into one and freeze.
+ */
+export const SCHEDULE_BY_KIND: Record<'perceptron' | 'committee' | 'ksat', Schedule> = {
+  perceptron: { beta0: 1, betaFactor: 1.00016, betaMax: 5, gamma0: 0.05, gammaFactor: 1.0004, gammaMax: 3 },
+  committee: { beta0: 1, betaFactor: 1.00016, betaMax: 5, gamma0: 0.05, gammaFactor: 1.0004, gammaMax: 3 },
+  ksat: { beta0: 3, betaFactor: 1.0001, betaMax: 8, gamma0: 0.01, gammaFactor: 1.0004, gammaMax: 0.6 },
 };
 
 /** Value of a geometric schedule at sweep t, capped: min(max, start · factor^t). */
@@ -37,16 +52,18 @@ export default definePlugin<RmcParams>({
     properties: {
       y: { type: 'integer', minimum: 1, default: 5, description: 'number of replicas (odd with the traced centre)' },
       centre: { type: 'string', enum: ['traced', 'explicit'], default: 'traced', description: 'traced: the centre is summed out (log 2cosh coupling); explicit: a reference configuration coupled by γ W̃·W^a' },
-      beta0: { type: 'number', exclusiveMinimum: 0, default: 1, description: 'inverse temperature at sweep 0' },
-      betaFactor: { type: 'number', minimum: 1, default: 1.001, description: 'β is multiplied by this after every sweep' },
-      betaMax: { type: 'number', exclusiveMinimum: 0, default: 10, description: 'β stops growing here' },
-      gamma0: { type: 'number', minimum: 0, default: 0.05, description: 'coupling γ at sweep 0' },
-      gammaFactor: { type: 'number', minimum: 1, default: 1.001, description: 'γ is multiplied by this after every sweep' },
-      gammaMax: { type: 'number', minimum: 0, default: 10, description: 'γ stops growing here' },
+      beta0: { type: 'number', exclusiveMinimum: 0, description: 'inverse temperature at sweep 0 (default: per problem, see SCHEDULE_BY_KIND)' },
+      betaFactor: { type: 'number', minimum: 1, description: 'β is multiplied by this after every sweep (default: per problem, see SCHEDULE_BY_KIND)' },
+      betaMax: { type: 'number', exclusiveMinimum: 0, description: 'β stops growing here (default: per problem, see SCHEDULE_BY_KIND)' },
+      gamma0: { type: 'number', minimum: 0, description: 'coupling γ at sweep 0 (default: per problem, see SCHEDULE_BY_KIND)' },
+      gammaFactor: { type: 'number', minimum: 1, description: 'γ is multiplied by this after every sweep (default: per problem, see SCHEDULE_BY_KIND)' },
+      gammaMax: { type: 'number', minimum: 0, description: 'γ stops growing here (default: per problem, see SCHEDULE_BY_KIND)' },
       sweeps: { type: 'integer', minimum: 1, default: 10000, description: 'sweeps (y·N attempted flips each) before giving up' },
     },
   },
   solve(instance, params, ctx: SolveContext) {
+    const schedule: Schedule = { ...SCHEDULE_BY_KIND[instance.kind] };
+    for (const key of Object.keys(schedule) as (keyof Schedule)[]) schedule[key] = params[key] ?? schedule[key];
     const chain = new ReplicatedChain(incrementalEnergy(instance), params.y, params.centre, ctx.rng);
     const variables = chain.variables;
     const attemptsPerSweep = (params.centre === 'traced' ? params.y : params.y + 1) * variables;
@@ -63,12 +80,12 @@ export default definePlugin<RmcParams>({
     };
     keepBest();
     let work = 0;
-    let beta = params.beta0;
-    let gamma = params.gamma0;
+    let beta = schedule.beta0;
+    let gamma = schedule.gamma0;
     const progressEvery = Math.max(1, Math.floor(params.sweeps / 200));
     for (let t = 0; t < params.sweeps && chain.solvedBy < 0; t++) {
-      beta = geometricCapped(params.beta0, params.betaFactor, params.betaMax, t);
-      gamma = geometricCapped(params.gamma0, params.gammaFactor, params.gammaMax, t);
+      beta = geometricCapped(schedule.beta0, schedule.betaFactor, schedule.betaMax, t);
+      gamma = geometricCapped(schedule.gamma0, schedule.gammaFactor, schedule.gammaMax, t);
       chain.setTemperature(beta, gamma);
       work += chain.sweep(ctx.rng) / attemptsPerSweep;
       keepBest();
@@ -85,6 +102,7 @@ export default definePlugin<RmcParams>({
         bestFrom: bestIndex === params.y ? 'centre' : `replica ${bestIndex}`,
         centreEnergy: chain.centre.energy,
         replicaSweeps: work * params.y,
+        schedule: `β ${schedule.beta0} ×${schedule.betaFactor} ≤ ${schedule.betaMax}, γ ${schedule.gamma0} ×${schedule.gammaFactor} ≤ ${schedule.gammaMax}`,
         finalBeta: beta,
         finalGamma: gamma,
         meanPairOverlap: chain.meanPairOverlap(),

@@ -4,7 +4,7 @@
 import type { Instance, KernelStep, PluginKernel, Rng } from '@densebench/core';
 import { incrementalEnergy } from '@densebench/local-search';
 import { ReplicatedChain } from './chain.js';
-import type { RmcParams } from './index.js';
+import { SCHEDULE_BY_KIND, type RmcParams } from './index.js';
 
 const RELAXATION_SWEEPS = 20;
 const KERNEL_GAMMA = 1;
@@ -34,7 +34,7 @@ export class ChainSweepStep implements KernelStep {
 
   private fresh(): ReplicatedChain {
     const chain = new ReplicatedChain(incrementalEnergy(this.instance), this.params.y, this.params.centre, this.rng);
-    chain.setTemperature(this.params.betaMax, KERNEL_GAMMA);
+    chain.setTemperature(this.params.betaMax ?? SCHEDULE_BY_KIND[this.instance.kind].betaMax, KERNEL_GAMMA);
     return chain;
   }
 }

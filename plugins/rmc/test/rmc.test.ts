@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { energy, Rng, resolveParams, type Instance, type SolveContext } from '@densebench/core';
+import { energy, Rng, resolveParams, type Instance, standaloneContext } from '@densebench/core';
 import { incrementalEnergy } from '@densebench/local-search';
 import { generate, type InstanceSpec } from '@densebench/problems';
 import rmc, { ReplicatedChain, type CentreMode, type RmcParams } from '../src/index.js';
-
-function context(seed: string, deadline = Number.POSITIVE_INFINITY): SolveContext {
-  return {
-    rng: new Rng(seed),
-    signal: new AbortController().signal,
-    deadline,
-    shouldStop: () => performance.now() >= deadline,
-    progress() {},
-    log() {},
-  };
-}
 
 const params = (overrides: Partial<RmcParams> = {}): RmcParams => ({ ...resolveParams<RmcParams>(rmc, {}), ...overrides });
 const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
@@ -111,7 +100,7 @@ describe('rmc solves easy instances and reports who solved them', () => {
     for (const centre of ['traced', 'explicit'] as const) {
       it(`${name}, ${centre} centre`, async () => {
         const { instance } = generate(s);
-        const result = await rmc.solve(instance, params({ centre, y: centre === 'traced' ? 3 : 4 }), context(name));
+        const result = await rmc.solve(instance, params({ centre, y: centre === 'traced' ? 3 : 4 }), standaloneContext(name));
         expect(energy(instance, result.assignment)).toBe(0);
         expect(result.energy).toBe(0);
         expect(result.info?.solvedBy).toMatch(/^(replica [0-9]|centre)$/);
@@ -123,15 +112,15 @@ describe('rmc solves easy instances and reports who solved them', () => {
 
   it('is reproducible: the same seed gives the same answer and work', async () => {
     const { instance } = generate(spec('perceptron', 101, 0.5, null, 1));
-    const a = await rmc.solve(instance, params({ sweeps: 200 }), context('same'));
-    const b = await rmc.solve(instance, params({ sweeps: 200 }), context('same'));
+    const a = await rmc.solve(instance, params({ sweeps: 200 }), standaloneContext('same'));
+    const b = await rmc.solve(instance, params({ sweeps: 200 }), standaloneContext('same'));
     expect(b.assignment).toEqual(a.assignment);
     expect(b.work).toBe(a.work);
   });
 
   it('returns its best configuration, with the energy it claims, when the budget runs out', async () => {
     const { instance } = generate(spec('perceptron', 101, 0.8, null, 1));
-    const result = await rmc.solve(instance, params({ sweeps: 30 }), context('short'));
+    const result = await rmc.solve(instance, params({ sweeps: 30 }), standaloneContext('short'));
     expect(result.energy).toBeGreaterThan(0);
     expect(energy(instance, result.assignment)).toBe(result.energy);
     expect(result.work).toBe(30);
@@ -140,12 +129,20 @@ describe('rmc solves easy instances and reports who solved them', () => {
 
   it('stops at its deadline', async () => {
     const { instance } = generate(spec('perceptron', 301, 0.8, null, 1));
-    const result = await rmc.solve(instance, params({ sweeps: 1e9 }), context('deadline', performance.now() + 200));
+    const result = await rmc.solve(instance, params({ sweeps: 1e9 }), standaloneContext('deadline', 200));
     expect(result.work).toBeLessThan(1e6);
+  });
+
+  it('takes the per-problem schedule unless a field is given, and records the one it ran', async () => {
+    const { instance } = generate(spec('ksat', 50, 2, 3, 1));
+    const defaults = await rmc.solve(instance, params({ sweeps: 3 }), standaloneContext('schedule'));
+    expect(defaults.info?.schedule).toBe('β 3 ×1.0001 ≤ 8, γ 0.01 ×1.0004 ≤ 0.6');
+    const mixed = await rmc.solve(instance, params({ sweeps: 3, gammaMax: 2 }), standaloneContext('schedule'));
+    expect(mixed.info?.schedule).toBe('β 3 ×1.0001 ≤ 8, γ 0.01 ×1.0004 ≤ 2');
   });
 
   it('refuses an even y with the traced centre (the majority would be undefined)', async () => {
     const { instance } = generate(spec('perceptron', 21, 0.3, null, 1));
-    expect(() => rmc.solve(instance, params({ y: 4 }), context('even'))).toThrow(/y must be odd with the traced centre.*y = 4/);
+    expect(() => rmc.solve(instance, params({ y: 4 }), standaloneContext('even'))).toThrow(/y must be odd with the traced centre.*y = 4/);
   });
 });

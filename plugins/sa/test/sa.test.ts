@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { energy, Rng, resolveParams, type SolveContext } from '@densebench/core';
+import { energy, resolveParams, standaloneContext } from '@densebench/core';
 import { generate, parseDimacs } from '@densebench/problems';
 import sa, { type SaParams } from '../src/index.js';
-
-function context(seed: string, deadline = Number.POSITIVE_INFINITY): SolveContext {
-  return {
-    rng: new Rng(seed),
-    signal: new AbortController().signal,
-    deadline,
-    shouldStop: () => performance.now() >= deadline,
-    progress() {},
-    log() {},
-  };
-}
 
 const params = (overrides: Partial<SaParams> = {}): SaParams => ({ ...resolveParams<SaParams>(sa, {}), ...overrides });
 
@@ -21,7 +10,7 @@ describe('sa solves easy instances', () => {
   it('random perceptron N = 101, α = 0.3, on every one of 5 seeds', async () => {
     for (let seed = 1; seed <= 5; seed++) {
       const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.3, k: null, seed });
-      const result = await sa.solve(instance, params(), context(`s${seed}`));
+      const result = await sa.solve(instance, params(), standaloneContext(`s${seed}`));
       expect(energy(instance, result.assignment)).toBe(0);
       expect(result.energy).toBe(0);
       expect(result.work).toBeGreaterThan(0);
@@ -31,7 +20,7 @@ describe('sa solves easy instances', () => {
   it('random 3-SAT N = 100, α = 3.5, on every one of 5 seeds', async () => {
     for (let seed = 1; seed <= 5; seed++) {
       const { instance } = generate({ problem: 'ksat', n: 100, alpha: 3.5, k: 3, seed });
-      const result = await sa.solve(instance, params(), context(`s${seed}`));
+      const result = await sa.solve(instance, params(), standaloneContext(`s${seed}`));
       expect(energy(instance, result.assignment)).toBe(0);
     }
   });
@@ -39,7 +28,7 @@ describe('sa solves easy instances', () => {
   it('committee machine K = 3, N = 41, α = 0.2 per synapse, on every one of 3 seeds', async () => {
     for (let seed = 1; seed <= 3; seed++) {
       const { instance } = generate({ problem: 'committee', n: 41, alpha: 0.2, k: 3, seed });
-      const result = await sa.solve(instance, params(), context(`c${seed}`));
+      const result = await sa.solve(instance, params(), standaloneContext(`c${seed}`));
       expect(result.assignment.length).toBe(123);
       expect(energy(instance, result.assignment)).toBe(0);
     }
@@ -47,15 +36,15 @@ describe('sa solves easy instances', () => {
 
   it('is reproducible: the same seed gives the same answer and work', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.5, k: null, seed: 1 });
-    const a = await sa.solve(instance, params({ sweeps: 300 }), context('same'));
-    const b = await sa.solve(instance, params({ sweeps: 300 }), context('same'));
+    const a = await sa.solve(instance, params({ sweeps: 300 }), standaloneContext('same'));
+    const b = await sa.solve(instance, params({ sweeps: 300 }), standaloneContext('same'));
     expect(b.assignment).toEqual(a.assignment);
     expect(b.work).toBe(a.work);
   });
 
   it('returns its best configuration when it runs out of sweeps, with the energy it claims', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.8, k: null, seed: 1 });
-    const result = await sa.solve(instance, params({ sweeps: 20, restarts: 2 }), context('short'));
+    const result = await sa.solve(instance, params({ sweeps: 20, restarts: 2 }), standaloneContext('short'));
     expect(result.energy).toBeGreaterThan(0);
     expect(energy(instance, result.assignment)).toBe(result.energy);
     expect(result.work).toBeCloseTo(40, 6); // 2 restarts × 20 sweeps, none cut short
@@ -63,14 +52,13 @@ describe('sa solves easy instances', () => {
 
   it('stops at its deadline', async () => {
     const { instance } = generate({ problem: 'perceptron', n: 301, alpha: 0.8, k: null, seed: 1 });
-    const start = performance.now();
-    const result = await sa.solve(instance, params({ sweeps: 1e9 }), context('deadline', start + 200));
+    const result = await sa.solve(instance, params({ sweeps: 1e9 }), standaloneContext('deadline', 200));
     expect(result.work).toBeLessThan(1e9);
   });
 
   it('solves the SATLIB-style uf20 fixture (satisfiable: 3 models)', async () => {
     const f = parseDimacs(readFileSync(new URL('../../../packages/problems/test/fixtures/satlib-style-uf20.cnf', import.meta.url), 'latin1'));
-    const result = await sa.solve(f, params(), context('tiny'));
+    const result = await sa.solve(f, params(), standaloneContext('tiny'));
     expect(energy(f, result.assignment)).toBe(0);
   });
 });

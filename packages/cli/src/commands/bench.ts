@@ -152,7 +152,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       warn: (message) => log(`warning: ${message}`),
       onStart({ planned, recorded, todo }) {
         const shardText = shard ? ` (shard ${shard.index}/${shard.count} of ${plan.length})` : '';
-        log(`densebench ${HARNESS_VERSION}: ${planned} runs${shardText}: ${plugins.map((p) => p.plugin.name).join(', ')} on ${problem}, N ∈ {${ns.join(', ')}}, ${alphas.length} values of α, ${seeds.length} seeds; ${workers} workers, ${timeLimitS} s per run`);
+        log(`densebench ${HARNESS_VERSION}: ${planned} runs${shardText}: ${plugins.map((p) => p.plugin.name).join(', ')} on ${problem}, N ∈ {${ns.join(', ')}}, ${alphas.length} values of α, ${seeds.length} seeds; ${workers} worker${workers === 1 ? '' : 's'}, ${timeLimitS} s per run`);
         if (recorded > 0) log(`resuming ${relative(process.cwd(), store.dir)}: ${recorded} runs already recorded, ${todo} to go`);
       },
       onRecord(record, done, planned) {
