@@ -12,7 +12,8 @@ export { focusingProtocol, type FocusingStep, type ProtocolParams } from './prot
 export type FbpParams = Omit<ProtocolParams, 'step'> & {
   /** Grid step; when absent, the per-problem default of STEP_BY_KIND. */
   step?: number;
-  maxSweeps: number;
+  /** Sweeps per protocol step; when absent, the per-problem default of MAX_SWEEPS_BY_KIND. */
+  maxSweeps?: number;
   epsilon: number;
   damping: number;
   randfact: number;
@@ -24,9 +25,17 @@ export type FbpParams = Omit<ProtocolParams, 'step'> & {
  */
 export const STEP_BY_KIND = { perceptron: 0.01, committee: 0.005, ksat: 0.001 } as const;
 
+/**
+ * Default sweeps per protocol step, measured with densebench (README): on the perceptron at N = 1001, up to ten
+ * damped sweeps per step reach α = 0.74 on 6/10 instances against 1/10 with one sweep; the committee machine and
+ * K-SAT keep the authors' documented one sweep per step.
+ */
+export const MAX_SWEEPS_BY_KIND = { perceptron: 10, committee: 1, ksat: 1 } as const;
+
 /** Runs fBP on an instance; returns the best configuration seen (fewest violated constraints). */
 export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveContext) {
   const step = params.step ?? STEP_BY_KIND[instance.kind];
+  const maxSweeps = params.maxSweeps ?? MAX_SWEEPS_BY_KIND[instance.kind];
   const steps = focusingProtocol({ ...params, step });
   const bp = focusingGraph(instance);
   bp.initMessages(ctx.rng, params.randfact);
@@ -39,7 +48,7 @@ export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveC
   for (const step of steps) {
     let change = Number.POSITIVE_INFINITY;
     let stepSweeps = 0;
-    while (change >= params.epsilon && stepSweeps < params.maxSweeps && !ctx.shouldStop()) {
+    while (change >= params.epsilon && stepSweeps < maxSweeps && !ctx.shouldStop()) {
       change = bp.sweep(ctx.rng, step.r, step.tanhGamma, params.damping);
       stepSweeps++;
     }
@@ -54,7 +63,7 @@ export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveC
     ctx.progress(sweeps, violated);
     if (violated === 0 || ctx.shouldStop()) break;
   }
-  return { assignment: best, energy: bestEnergy, work: sweeps, info: { step, steps: stepsDone, unconvergedSteps } };
+  return { assignment: best, energy: bestEnergy, work: sweeps, info: { step, maxSweeps, steps: stepsDone, unconvergedSteps } };
 }
 
 function sweepKernel(instance: Instance, params: FbpParams, rng: Rng): KernelStep {
@@ -68,7 +77,7 @@ function sweepKernel(instance: Instance, params: FbpParams, rng: Rng): KernelSte
 
 export default definePlugin<FbpParams>({
   name: 'fbp',
-  version: '0.1.0',
+  version: '0.2.0',
   description: 'focusing belief propagation (PNAS 2016): BP plus a focusing message per weight, (γ, y) raised by a protocol',
   problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
   workUnit: 'sweeps',
@@ -82,7 +91,7 @@ export default definePlugin<FbpParams>({
       gammaStep: { type: 'number', exclusiveMinimum: 0, default: 0.1, description: 'scoping: γ increment' },
       y: { type: 'number', minimum: 1, default: 21, description: 'scoping: number of replicas y' },
       steps: { type: 'string', default: '', description: 'free: "γ,y;γ,y;…" (γ may be inf)' },
-      maxSweeps: { type: 'integer', minimum: 1, default: 1, description: 'at most this many sweeps per protocol step (the authors\' example: 1; their function default: 1000)' },
+      maxSweeps: { type: 'integer', minimum: 1, description: 'at most this many sweeps per protocol step (default: 10 perceptron, 1 committee and K-SAT; the authors\' example: 1; their function default: 1000)' },
       epsilon: { type: 'number', exclusiveMinimum: 0, default: 1e-3, description: 'a step has converged when no message changes by more than this (in magnetization)' },
       damping: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.5, description: 'new field = (1 − damping)·computed + damping·old (the authors\' example: 0.5)' },
       randfact: { type: 'number', minimum: 0, maximum: 1, default: 0.01, description: 'initial messages uniform in ±randfact (magnetization)' },
