@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { energy, Rng, resolveParams, standaloneContext } from '@densebench/core';
 import { localEntropyCurve } from '@densebench/bp';
 import { generate, type InstanceSpec } from '@densebench/problems';
-import lesa, { EntropyDrivenSearch, type LesaParams } from '../src/index.js';
+import lesa, { EntropyDrivenSearch, lesaKernels, type LesaParams } from '../src/index.js';
 
 const params = (overrides: Partial<LesaParams> = {}): LesaParams => ({ ...resolveParams<LesaParams>(lesa, {}), ...overrides });
 const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
@@ -103,5 +103,15 @@ describe('lesa solves easy instances', () => {
     const cold = await lesa.solve(instance, params({ passes: 2 }), standaloneContext('t'));
     const hot = await lesa.solve(instance, params({ passes: 2, temperature: 100 }), standaloneContext('t'));
     expect(Number(hot.info?.accepted)).toBeGreaterThan(Number(cold.info?.accepted));
+  });
+});
+
+describe('lesa kernels', () => {
+  it('each call is one proposal, and the checksum is the reference energy', () => {
+    const kernel = lesaKernels.find((k) => k.name === 'perceptron proposal')!;
+    const { instance } = generate(spec('perceptron', 41, 0.9, null, 1));
+    const step = kernel.prepare(instance, params(), new Rng('kernel'));
+    for (let call = 0; call < 5; call++) expect(step.run()).toBe(1);
+    expect(step.checksum()).toBeGreaterThan(0);
   });
 });

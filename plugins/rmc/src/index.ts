@@ -36,6 +36,13 @@ export const SCHEDULE_BY_KIND: Record<'perceptron' | 'committee' | 'ksat', Sched
   ksat: { beta0: 3, betaFactor: 1.0001, betaMax: 8, gamma0: 0.01, gammaFactor: 1.0004, gammaMax: 0.6 },
 };
 
+/** The per-problem defaults of one schedule field, for the parameter descriptions: "perceptron and committee 1, K-SAT 3". */
+function defaultsText(field: keyof Schedule): string {
+  const { perceptron, committee, ksat } = SCHEDULE_BY_KIND;
+  const machines = perceptron[field] === committee[field] ? `perceptron and committee ${perceptron[field]}` : `perceptron ${perceptron[field]}, committee ${committee[field]}`;
+  return `default: ${machines}, K-SAT ${ksat[field]}`;
+}
+
 /** Value of a geometric schedule at sweep t, capped: min(max, start · factor^t). */
 export function geometricCapped(start: number, factor: number, max: number, t: number): number {
   return Math.min(max, start * Math.pow(factor, t));
@@ -52,12 +59,12 @@ export default definePlugin<RmcParams>({
     properties: {
       y: { type: 'integer', minimum: 1, default: 5, description: 'number of replicas (odd with the traced centre)' },
       centre: { type: 'string', enum: ['traced', 'explicit'], default: 'traced', description: 'traced: the centre is summed out (log 2cosh coupling); explicit: a reference configuration coupled by γ W̃·W^a' },
-      beta0: { type: 'number', exclusiveMinimum: 0, description: 'inverse temperature at sweep 0 (default: per problem, see SCHEDULE_BY_KIND)' },
-      betaFactor: { type: 'number', minimum: 1, description: 'β is multiplied by this after every sweep (default: per problem, see SCHEDULE_BY_KIND)' },
-      betaMax: { type: 'number', exclusiveMinimum: 0, description: 'β stops growing here (default: per problem, see SCHEDULE_BY_KIND)' },
-      gamma0: { type: 'number', minimum: 0, description: 'coupling γ at sweep 0 (default: per problem, see SCHEDULE_BY_KIND)' },
-      gammaFactor: { type: 'number', minimum: 1, description: 'γ is multiplied by this after every sweep (default: per problem, see SCHEDULE_BY_KIND)' },
-      gammaMax: { type: 'number', minimum: 0, description: 'γ stops growing here (default: per problem, see SCHEDULE_BY_KIND)' },
+      beta0: { type: 'number', exclusiveMinimum: 0, description: `inverse temperature at sweep 0 (${defaultsText('beta0')})` },
+      betaFactor: { type: 'number', minimum: 1, description: `β is multiplied by this after every sweep (${defaultsText('betaFactor')})` },
+      betaMax: { type: 'number', exclusiveMinimum: 0, description: `β stops growing here (${defaultsText('betaMax')})` },
+      gamma0: { type: 'number', minimum: 0, description: `coupling γ at sweep 0 (${defaultsText('gamma0')})` },
+      gammaFactor: { type: 'number', minimum: 1, description: `γ is multiplied by this after every sweep (${defaultsText('gammaFactor')})` },
+      gammaMax: { type: 'number', minimum: 0, description: `γ stops growing here (${defaultsText('gammaMax')})` },
       sweeps: { type: 'integer', minimum: 1, default: 10000, description: 'sweeps (y·N attempted flips each) before giving up' },
     },
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { energy, Rng, resolveParams, type Instance, standaloneContext } from '@densebench/core';
 import { incrementalEnergy } from '@densebench/local-search';
 import { generate, type InstanceSpec } from '@densebench/problems';
-import rmc, { ReplicatedChain, type CentreMode, type RmcParams } from '../src/index.js';
+import rmc, { ReplicatedChain, rmcKernels, type CentreMode, type RmcParams } from '../src/index.js';
 
 const params = (overrides: Partial<RmcParams> = {}): RmcParams => ({ ...resolveParams<RmcParams>(rmc, {}), ...overrides });
 const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
@@ -144,5 +144,15 @@ describe('rmc solves easy instances and reports who solved them', () => {
   it('refuses an even y with the traced centre (the majority would be undefined)', async () => {
     const { instance } = generate(spec('perceptron', 21, 0.3, null, 1));
     expect(() => rmc.solve(instance, params({ y: 4 }), standaloneContext('even'))).toThrow(/y must be odd with the traced centre.*y = 4/);
+  });
+});
+
+describe('rmc kernels', () => {
+  it('each call is one full sweep of y·N attempts on a hard instance, and the checksum is the best energy', () => {
+    const kernel = rmcKernels.find((k) => k.name === 'perceptron sweep')!;
+    const { instance } = generate(spec('perceptron', 101, 0.8, null, 1));
+    const step = kernel.prepare(instance, params(), new Rng('kernel'));
+    for (let call = 0; call < 5; call++) expect(step.run()).toBe(5 * 101);
+    expect(step.checksum()).toBeGreaterThan(0);
   });
 });
