@@ -36,10 +36,7 @@ export class IncrementalCommittee implements IncrementalEnergy {
   private readonly layout: CommitteeLayout;
 
   constructor(source: CommitteeInstance | CommitteeLayout) {
-    if ('kind' in source) {
-      const { n, p, patterns, labels, hidden } = source;
-      this.layout = { ...perceptronLayout({ kind: 'perceptron', problem: 'perceptron', n, p, patterns, labels }), hidden };
-    } else this.layout = source;
+    this.layout = 'kind' in source ? { ...perceptronLayout(source), hidden: source.hidden } : source;
     const { n, p, hidden, eta } = this.layout;
     this.n = n;
     this.p = p;

@@ -15,7 +15,8 @@ export interface PerceptronLayout {
   readonly eta: Int8Array;
 }
 
-export function perceptronLayout(instance: PerceptronInstance): PerceptronLayout {
+/** Accepts any instance with ±1 patterns and labels, so the committee machine (same inputs for every hidden unit) shares it. */
+export function perceptronLayout(instance: Pick<PerceptronInstance, 'n' | 'p' | 'patterns' | 'labels'>): PerceptronLayout {
   const { n, p, patterns, labels } = instance;
   const eta = new Int8Array(n * p);
   for (let mu = 0; mu < p; mu++) {

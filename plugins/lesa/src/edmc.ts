@@ -31,6 +31,8 @@ export class EntropyDrivenSearch {
   bpSweeps = 0;
   /** Re-convergences that hit their sweep limit. */
   unconverged = 0;
+  /** F of the configuration under proposal, adopted on accept(). */
+  private proposedFreeEntropy = Number.NaN;
   private readonly savedMessages: Float64Array;
   private readonly savedTotal: Float64Array;
 
@@ -62,7 +64,7 @@ export class EntropyDrivenSearch {
 
   /**
    * Proposes flipping W̃_j: returns the change N·ΔF of the total local free entropy, with the chain left in the
-   * proposed state; follow with `accept()` or `reject(j)`.
+   * proposed state; follow with `accept(j)` or `reject(j)`.
    */
   propose(j: number): number {
     const { bp } = this;
@@ -90,8 +92,6 @@ export class EntropyDrivenSearch {
   overlap(): number {
     return this.bp.overlap(this.reference.weights);
   }
-
-  private proposedFreeEntropy = Number.NaN;
 
   /** External field of j as if W̃_j were flipped (W̃ itself changes only on acceptance). */
   private moveField(j: number): void {
