@@ -1,6 +1,7 @@
 export * from './rng.js';
 export * from './instance.js';
 export * from './energy.js';
+export * from './flatness.js';
 export * from './stats.js';
 export * from './plugin.js';
 export * from './params.js';

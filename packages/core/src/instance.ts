@@ -55,6 +55,11 @@ export function variableCount(instance: Instance): number {
   return instance.kind === 'committee' ? instance.n * instance.hidden : instance.n;
 }
 
+/** Number of constraints: the patterns of a perceptron or committee machine, the clauses of a formula. */
+export function constraintsIn(instance: Instance): number {
+  return instance.kind === 'ksat' ? instance.m : instance.p;
+}
+
 /**
  * An answer: one ±1 entry per variable or weight (for K-SAT, +1 means variable i+1 is true).
  */
