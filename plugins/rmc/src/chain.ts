@@ -23,7 +23,7 @@ export class ReplicatedChain {
   readonly mode: CentreMode;
   readonly variables: number;
   readonly replicas: readonly IncrementalEnergy[];
-  /** Traced: sign(S) (majority of the replicas, y odd); explicit: the reference W̃. Kept with its energy. */
+  /** Traced: sign(S), the replicas' majority (a tie, possible for even y, counts as +1); explicit: the reference W̃. Kept with its energy. */
   readonly centre: IncrementalEnergy;
   /** S_j = Σ_a W_j^a. */
   readonly replicaSum: Int32Array;
@@ -38,9 +38,6 @@ export class ReplicatedChain {
 
   constructor(prototype: IncrementalEnergy, y: number, mode: CentreMode, rng: Rng) {
     if (!Number.isInteger(y) || y < 1) throw new Error(`rmc: y must be a positive integer, got ${y}`);
-    if (mode === 'traced' && y % 2 === 0) {
-      throw new Error(`rmc: y must be odd with the traced centre (the centre is the replicas' majority), got y = ${y}`);
-    }
     this.y = y;
     this.mode = mode;
     this.variables = prototype.variables;
@@ -54,7 +51,7 @@ export class ReplicatedChain {
     for (const replica of this.replicas) for (let j = 0; j < this.variables; j++) this.replicaSum[j] += replica.weights[j]!;
     this.centre = prototype.clone();
     if (mode === 'traced') {
-      for (let j = 0; j < this.variables; j++) start[j] = this.replicaSum[j]! > 0 ? 1 : -1;
+      for (let j = 0; j < this.variables; j++) start[j] = this.replicaSum[j]! >= 0 ? 1 : -1;
     } else randomConfiguration(start, rng);
     this.centre.reset(start);
     this.replicaCoupling = new Float64Array(mode === 'traced' ? y + 1 : 2);
@@ -132,7 +129,7 @@ export class ReplicatedChain {
     const after = before - 2 * replica.weights[j]!;
     replica.flip(j, delta);
     replicaSum[j] = after;
-    if (this.mode === 'traced' && before > 0 !== after > 0) centre.flip(j, centre.deltaEnergy(j));
+    if (this.mode === 'traced' && before >= 0 !== after >= 0) centre.flip(j, centre.deltaEnergy(j));
   }
 
   /** Lowest energy among the replicas and the centre, and which one holds it (y for the centre). */

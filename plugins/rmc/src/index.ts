@@ -57,7 +57,7 @@ export default definePlugin<RmcParams>({
   params: {
     type: 'object',
     properties: {
-      y: { type: 'integer', minimum: 1, default: 5, description: 'number of replicas (odd with the traced centre)' },
+      y: { type: 'integer', minimum: 1, default: 5, description: 'number of replicas (odd keeps the traced centre, their majority, free of ties)' },
       centre: { type: 'string', enum: ['traced', 'explicit'], default: 'traced', description: 'traced: the centre is summed out (log 2cosh coupling); explicit: a reference configuration coupled by γ W̃·W^a' },
       beta0: { type: 'number', exclusiveMinimum: 0, description: `inverse temperature at sweep 0 (${defaultsText('beta0')})` },
       betaFactor: { type: 'number', minimum: 1, description: `β is multiplied by this after every sweep (${defaultsText('betaFactor')})` },
