@@ -22,6 +22,8 @@ export class ReplicatedChain {
   readonly y: number;
   readonly mode: CentreMode;
   readonly variables: number;
+  /** Attempted flips per sweep: y·N, or (y + 1)·N when the explicit centre moves too. */
+  readonly attemptsPerSweep: number;
   readonly replicas: readonly IncrementalEnergy[];
   /** Traced: sign(S), the replicas' majority (a tie, possible for even y, counts as +1); explicit: the reference W̃. Kept with its energy. */
   readonly centre: IncrementalEnergy;
@@ -41,6 +43,7 @@ export class ReplicatedChain {
     this.y = y;
     this.mode = mode;
     this.variables = prototype.variables;
+    this.attemptsPerSweep = (mode === 'traced' ? y : y + 1) * this.variables;
     const start = new Int8Array(this.variables);
     this.replicas = Array.from({ length: y }, (_, a) => {
       const replica = a === 0 ? prototype : prototype.clone();
@@ -84,8 +87,7 @@ export class ReplicatedChain {
    * E = 0.
    */
   sweep(rng: Rng): number {
-    const { y, variables, replicas, centre } = this;
-    const attempts = (this.mode === 'traced' ? y : y + 1) * variables;
+    const { y, variables, replicas, centre, attemptsPerSweep: attempts } = this;
     for (let attempt = 0; attempt < attempts; attempt++) {
       const pick = rng.nextInt(attempts);
       const a = (pick / variables) | 0;

@@ -72,9 +72,7 @@ export default definePlugin<RmcParams>({
     const schedule: Schedule = { ...SCHEDULE_BY_KIND[instance.kind] };
     for (const key of Object.keys(schedule) as (keyof Schedule)[]) schedule[key] = params[key] ?? schedule[key];
     const chain = new ReplicatedChain(incrementalEnergy(instance), params.y, params.centre, ctx.rng);
-    const variables = chain.variables;
-    const attemptsPerSweep = (params.centre === 'traced' ? params.y : params.y + 1) * variables;
-    const best = new Int8Array(variables);
+    const best = new Int8Array(chain.variables);
     let bestEnergy = Number.POSITIVE_INFINITY;
     let bestIndex = -1;
     const keepBest = (): void => {
@@ -94,7 +92,7 @@ export default definePlugin<RmcParams>({
       beta = geometricCapped(schedule.beta0, schedule.betaFactor, schedule.betaMax, t);
       gamma = geometricCapped(schedule.gamma0, schedule.gammaFactor, schedule.gammaMax, t);
       chain.setTemperature(beta, gamma);
-      work += chain.sweep(ctx.rng) / attemptsPerSweep;
+      work += chain.sweep(ctx.rng) / chain.attemptsPerSweep;
       keepBest();
       if (t % progressEvery === 0) ctx.progress(work, bestEnergy);
       if (ctx.shouldStop()) break;
