@@ -38,6 +38,11 @@ export interface RunRecord {
   info: Record<string, number | string | boolean> | null;
   /** (work, energy) pairs reported through ctx.progress, thinned to at most a few hundred. */
   trace: [number, number][] | null;
+  /**
+   * Flatness of the answer, measured by the harness: (p, mean fraction of violated constraints after flipping a random
+   * fraction p of the variables). Absent in records written before it was measured; null when there is no answer.
+   */
+  flatness?: [number, number][] | null;
   harnessVersion: string;
   node: string;
   cpu: string;
@@ -77,6 +82,7 @@ export const runRecordSchema = {
     message: { type: ['string', 'null'] },
     info: { type: ['object', 'null'] },
     trace: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
+    flatness: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number', minimum: 0, maximum: 1 }, minItems: 2, maxItems: 2 } },
     harnessVersion: { type: 'string' },
     node: { type: 'string' },
     cpu: { type: 'string' },

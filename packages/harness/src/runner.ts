@@ -8,7 +8,7 @@ import { generate, instanceHash, type InstanceSpec } from '@densebench/problems'
 import { HARNESS_VERSION, type MachineInfo } from './machine.js';
 import type { RunSpec } from './plan.js';
 import type { SolveOutcome, SolveTask } from './task.js';
-import { verifyAnswer, type Verdict } from './verify.js';
+import { measureFlatness, verifyAnswer, type Verdict } from './verify.js';
 
 /** Extra time after the limit before a worker that ignores its deadline is terminated. */
 export function hardKillGraceMs(timeLimitMs: number): number {
@@ -105,6 +105,8 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
   if (signal?.aborted && result.kind !== 'finished') return undefined;
   const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs);
   const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
+  // Only a well-formed answer (one whose energy was verified) is measured.
+  const flatness = outcome && verdict.energy !== null ? measureFlatness(generated.instance, outcome.assignment as Int8Array, hash) : null;
   return {
     schema: 1,
     id: run.id,
@@ -128,6 +130,7 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
     message: verdict.message,
     info: outcome?.info ?? null,
     trace: outcome?.trace.length ? outcome.trace : null,
+    flatness,
     harnessVersion: HARNESS_VERSION,
     node: machine.node,
     cpu: machine.cpu,

@@ -1,6 +1,6 @@
 // Independent verification of a solver's answer: the harness recomputes the energy from the instance
 // (and, for teacher–student, measures generalization against the hidden teacher).
-import { assignmentProblem, energy, overlap, type Instance, type RunStatus } from '@densebench/core';
+import { assignmentProblem, energy, flatnessCurve, overlap, Rng, type Instance, type RunStatus } from '@densebench/core';
 import { teacherTestSet, type InstanceSpec } from '@densebench/problems';
 
 export interface Verdict {
@@ -44,4 +44,17 @@ export function verifyAnswer(input: VerifyInput): Verdict {
     return { status: 'timeout', ...base, message: verified === 0 ? 'a solution was returned after the time limit' : 'time limit reached' };
   }
   return { status: verified === 0 ? 'solved' : 'unsolved', ...base, message: null };
+}
+
+/** Flip fractions and draws of the flatness measured on every answer (Baldassi, Pittorino & Zecchina, PNAS 2020). */
+export const FLATNESS_FRACTIONS: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2];
+export const FLATNESS_DRAWS = 10;
+
+/**
+ * The flatness curve of an answer: (p, mean error rate) pairs. The random flips depend only on the instance, so every
+ * plugin's answer to one instance is perturbed with the same draws (a paired comparison).
+ */
+export function measureFlatness(instance: Instance, assignment: Int8Array, instanceHashHex: string): [number, number][] {
+  const rng = new Rng(`densebench:v1:flatness:${instanceHashHex}`);
+  return flatnessCurve(instance, assignment, FLATNESS_FRACTIONS, FLATNESS_DRAWS, rng).map((point) => [point.fraction, point.meanErrorRate]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertRunRecord, type RunRecord } from '@densebench/core';
-import { buildPlan, executePlan, importPlugin, machineInfo } from '../src/index.js';
+import { buildPlan, executePlan, FLATNESS_FRACTIONS, importPlugin, machineInfo } from '../src/index.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}.mjs`, import.meta.url).href;
 const builtinSa = import.meta.resolve('@densebench/plugin-sa');
@@ -33,6 +33,13 @@ describe('harness failure paths', () => {
     expect(byPlugin(records, 'short-answer')).toMatchObject({ status: 'invalid', message: 'assignment has length 30, expected 31' });
     expect(byPlugin(records, 'exits').status).toBe('crashed');
     expect(byPlugin(records, 'sa'), byPlugin(records, 'sa').message ?? '').toMatchObject({ status: 'solved', energy: 0 });
+    // Flatness is measured on every well-formed answer, whatever its status, and only there.
+    for (const name of ['sa', 'liar']) {
+      const flatness = byPlugin(records, name).flatness!;
+      expect(flatness.map(([p]) => p)).toEqual(FLATNESS_FRACTIONS);
+      for (const [, error] of flatness) expect(error).toBeGreaterThanOrEqual(0);
+    }
+    for (const name of ['throws', 'short-answer', 'exits']) expect(byPlugin(records, name).flatness).toBeNull();
   });
 
   it('stops a plugin that ignores its deadline and records a timeout', async () => {

@@ -25,6 +25,11 @@ export interface PointSummary {
   testErrorLo: number | null;
   testErrorHi: number | null;
   meanTeacherOverlap: number | null;
+  /**
+   * Flatness of the solutions: (p, error rate after flipping a fraction p of the variables) averaged over the solved
+   * runs that recorded it; null when none did.
+   */
+  flatness: [number, number][] | null;
 }
 
 export interface CurveSummary {
@@ -76,7 +81,15 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
     testErrorLo: finiteOrNull(testError.lo),
     testErrorHi: finiteOrNull(testError.hi),
     meanTeacherOverlap: finiteOrNull(overlap.mean),
+    flatness: meanFlatness(records),
   };
+}
+
+/** Mean flatness curve of the solved runs (all measured on the same fractions by one harness). */
+function meanFlatness(records: readonly RunRecord[]): [number, number][] | null {
+  const curves = records.flatMap((r) => (r.status === 'solved' && r.flatness ? [r.flatness] : []));
+  if (curves.length === 0) return null;
+  return curves[0]!.map(([fraction], i) => [fraction, curves.reduce((sum, curve) => sum + (curve[i]?.[1] ?? 0), 0) / curves.length]);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

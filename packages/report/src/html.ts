@@ -118,14 +118,15 @@ function metadataHtml(manifest: unknown, records: readonly RunRecord[]): string 
   return `<dl class="meta">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 }
 
-function pointRow(p: PointSummary, color: string, first: boolean, showTestError: boolean): string {
+function pointRow(p: PointSummary, color: string, first: boolean, showTestError: boolean, showFlatness: boolean): string {
   const counts = FAILURE_STATUSES.map((s) => `<td class="num${p.statusCounts[s] ? ' bad' : ''}">${p.statusCounts[s]}</td>`).join('');
   const work = Number.isFinite(p.medianWork) ? `${num(p.medianWork)} ${escapeHtml(p.workUnit)}` : '—';
   return `<tr${first ? ' class="first"' : ''}><td><span class="sw" style="background:${color}"></span>${escapeHtml(p.plugin)}</td>` +
     `<td class="num">${p.alpha}</td><td class="num">${p.solved}/${p.runs}</td>` +
     `<td class="num">${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]</td>` +
     `<td class="num">${num(p.medianTimeS)}</td><td class="num">${work}</td><td class="num">${num(p.par2S)}</td>${counts}` +
-    (showTestError ? `<td class="num">${num(p.meanTestError)}${p.testErrorLo === null || p.meanTestError === null ? '' : ` ± ${num(p.meanTestError - p.testErrorLo)}`}</td>` : '') + '</tr>';
+    (showTestError ? `<td class="num">${num(p.meanTestError)}${p.testErrorLo === null || p.meanTestError === null ? '' : ` ± ${num(p.meanTestError - p.testErrorLo)}`}</td>` : '') +
+    (showFlatness ? `<td class="num">${p.flatness ? p.flatness.map(([, error]) => error.toFixed(3)).join(' / ') : '—'}</td>` : '') + '</tr>';
 }
 
 function failuresHtml(records: readonly RunRecord[]): string {
@@ -151,14 +152,16 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
     const hi = c.alpha50Hi === null ? `&gt; ${num(c.points.at(-1)?.alpha)}` : num(c.alpha50Hi);
     return `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)} <span class="muted">[95%: ${lo}, ${hi}]</span></li>`;
   });
-  const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError)));
+  const flatnessFractions = g.curves.flatMap((c) => c.points.flatMap((p) => (p.flatness ? [p.flatness.map(([fraction]) => fraction)] : [])))[0];
+  const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError, flatnessFractions !== undefined)));
   const noMedian = g.curves.every((c) => c.points.every((p) => !Number.isFinite(p.medianTimeS)));
   return `<section><h2>${label}</h2>
 <ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>
 <div class="charts"><div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
 <div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div></div>
 <div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
-    `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean test error</th>' : ''}</tr></thead>
+    `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean test error</th>' : ''}` +
+    `${flatnessFractions ? `<th title="mean over the solved runs of the fraction of violated constraints after flipping a random fraction of the variables">error after flipping ${flatnessFractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} % (solved)</th>` : ''}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>${failuresHtml(records)}</section>`;
 }
 

@@ -59,3 +59,20 @@ describe('summarize (hand-computed)', () => {
     expect(summarize(records)[0]!.points[0]!.meanTestError).toBeNull();
   });
 });
+
+describe('flatness', () => {
+  it('averages the solved runs’ curves fraction by fraction, ignoring unsolved runs and older records without it', () => {
+    const [curve] = summarize([
+      run(0.3, 1, 1, { flatness: [[0.01, 0], [0.1, 0.2]] }),
+      run(0.3, 2, 2, { flatness: [[0.01, 0.1], [0.1, 0.4]] }),
+      run(0.3, 3, 3),
+      run(0.3, 4, null, { flatness: [[0.01, 0.9], [0.1, 0.9]] }),
+      run(0.4, 1, null, { flatness: [[0.01, 0.5], [0.1, 0.5]] }),
+    ]);
+    const [solvedPoint, unsolvedPoint] = curve!.points;
+    expect(solvedPoint!.flatness!.map(([p]) => p)).toEqual([0.01, 0.1]);
+    expect(solvedPoint!.flatness![0]![1]).toBeCloseTo(0.05, 12);
+    expect(solvedPoint!.flatness![1]![1]).toBeCloseTo(0.3, 12);
+    expect(unsolvedPoint!.flatness).toBeNull();
+  });
+});

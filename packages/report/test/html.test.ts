@@ -118,6 +118,14 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('median time to solution (s, log)');
   });
 
+  it('shows a flatness column only when some solved run measured it', () => {
+    expect(html).not.toContain('error after flipping');
+    const flat = [0, 1].map((seed) => ({ ...record('sa', 0.3, seed, 'solved', 100), flatness: [[0.01, 0.002], [0.2, 0.25 + seed * 0.05]] as [number, number][] }));
+    const withFlatness = renderHtmlReport({ title: 'Flat', records: flat });
+    expect(withFlatness).toContain('error after flipping 1 / 20 % (solved)');
+    expect(withFlatness).toContain('0.002 / 0.275');
+  });
+
   it('renders without a manifest or records', () => {
     const empty = renderHtmlReport({ title: 'Empty', records: [] });
     expect(empty).toContain('No runs recorded.');
