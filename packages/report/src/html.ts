@@ -158,7 +158,8 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
   return `<section><h2>${label}</h2>
 <ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>
 <div class="charts"><div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
-<div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div></div>
+<div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div>${flatnessFractions ? `
+<div class="chart"><canvas id="flat-${index}" role="img" aria-label="Flatness of the solutions, ${label}"></canvas></div>` : ''}</div>
 <div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
     `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean test error</th>' : ''}` +
     `${flatnessFractions ? `<th title="mean over the solved runs of the fraction of violated constraints after flipping a random fraction of the variables">error after flipping ${flatnessFractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} % (solved)</th>` : ''}</tr></thead>
@@ -229,6 +230,20 @@ data.groups.forEach((g, gi) => {
     options: { plugins: { title: { display: true, text: 'Median time to solution vs α — ' + label },
         tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' s' } } },
       scales: { x, y: { type: 'logarithmic', ...decades(g), title: scaleTitle('median time to solution (s, log)'), ticks: { callback: logTick } } } } });
+  // Flatness at one α for all plugins: the largest α where every plugin that measured it has solved runs, else each
+  // plugin's own largest.
+  const flatCanvas = document.getElementById('flat-' + gi);
+  if (flatCanvas) {
+    const measured = g.curves.map((c) => c.points.filter((p) => p.flatness).map((p) => p.alpha)).filter((as) => as.length);
+    const common = measured.reduce((acc, as) => acc.filter((a) => as.includes(a)));
+    const pick = (c) => { const ps = c.points.filter((p) => p.flatness && (!common.length || common.includes(p.alpha))); return ps[ps.length - 1]; };
+    const shown = g.curves.map((c) => ({ c, p: pick(c) })).filter((e) => e.p);
+    new Chart(flatCanvas, { type: 'line',
+      data: { datasets: shown.map(({ c, p }) => ({ ...base(c), label: c.plugin + (common.length ? '' : ' (α = ' + p.alpha + ')'), data: p.flatness.map(([f, e]) => ({ x: 100 * f, y: e })) })) },
+      options: { plugins: { title: { display: true, text: 'Flatness of the solutions' + (common.length ? ', α = ' + Math.max(...common) : '') + ' — ' + label },
+          tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' after flipping ' + fmt(t.parsed.x) + '%' } } },
+        scales: { x: { type: 'linear', min: 0, title: scaleTitle('variables flipped at random (%)') }, y: { min: 0, title: scaleTitle('error rate (mean over solved runs)') } } } });
+  }
 });
 })();`;
 

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { describe, it, expect } from 'vitest';
 import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
 import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
@@ -124,6 +125,20 @@ describe('renderHtmlReport', () => {
     const withFlatness = renderHtmlReport({ title: 'Flat', records: flat });
     expect(withFlatness).toContain('error after flipping 1 / 20 % (solved)');
     expect(withFlatness).toContain('0.002 / 0.275');
+    expect(withFlatness).toContain('id="flat-0"');
+    expect(html).not.toContain('id="flat-0"');
+  });
+
+  it('its client script builds one chart per canvas, the flatness chart from the solved runs\' curves', () => {
+    const flat = [0, 1].map((seed) => ({ ...record('sa', 0.3, seed, 'solved', 100), flatness: [[0.01, 0.002], [0.2, 0.25 + seed * 0.05]] as [number, number][] }));
+    for (const page of [html, renderHtmlReport({ title: 'Flat', records: [...records, ...flat] })]) {
+      const charts = runClientScript(page);
+      const canvases = [...page.matchAll(/<canvas id="([^"]+)"/g)].map((m) => m[1]);
+      expect(charts.map((c) => c.id)).toEqual(canvases);
+    }
+    const charts = runClientScript(renderHtmlReport({ title: 'Flat', records: flat }));
+    const flatness = charts.find((c) => c.id === 'flat-0')!.datasets;
+    expect(flatness).toEqual([{ label: 'sa', data: [{ x: 1, y: 0.002 }, { x: 20, y: 0.275 }] }]);
   });
 
   it('renders without a manifest or records', () => {
@@ -144,3 +159,24 @@ describe('helpers', () => {
     expect(escapeHtml(`"'&<>`)).toBe('&#34;&#39;&#38;&#60;&#62;');
   });
 });
+
+/** Runs the report's own client script with stub DOM and Chart classes; returns what each chart was given. */
+function runClientScript(page: string): { id: string; datasets: { label: string; data: unknown }[] }[] {
+  const scripts = [...page.matchAll(/<script(?: [^>]*)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  const [json, , app] = scripts;
+  const canvases = new Set([...page.matchAll(/<canvas id="([^"]+)"/g)].map((m) => m[1]));
+  const charts: { id: string; datasets: { label: string; data: unknown }[] }[] = [];
+  class Chart {
+    static defaults = { plugins: { legend: { labels: {} } } };
+    constructor(canvas: { id: string } | null, config: { data: { datasets: { label: string; data: unknown }[] } }) {
+      if (!canvas) throw new Error('a chart without its canvas');
+      charts.push({ id: canvas.id, datasets: config.data.datasets.map(({ label, data }) => ({ label, data })) });
+    }
+  }
+  const document = {
+    documentElement: {},
+    getElementById: (id: string) => (id === 'densebench-data' ? { textContent: json } : canvases.has(id) ? { id } : null),
+  };
+  vm.runInNewContext(app!, { document, Chart, getComputedStyle: () => ({ getPropertyValue: () => '#000' }) });
+  return charts;
+}
