@@ -152,7 +152,7 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
     const hi = c.alpha50Hi === null ? `&gt; ${num(c.points.at(-1)?.alpha)}` : num(c.alpha50Hi);
     return `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)} <span class="muted">[95%: ${lo}, ${hi}]</span></li>`;
   });
-  const flatnessFractions = g.curves.flatMap((c) => c.points.flatMap((p) => (p.flatness ? [p.flatness.map(([fraction]) => fraction)] : [])))[0];
+  const flatnessFractions = g.curves.flatMap((c) => c.points).find((p) => p.flatness)?.flatness?.map(([fraction]) => fraction);
   const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError, flatnessFractions !== undefined)));
   const noMedian = g.curves.every((c) => c.points.every((p) => !Number.isFinite(p.medianTimeS)));
   return `<section><h2>${label}</h2>

@@ -76,6 +76,20 @@ export class EntropyDrivenSearch {
     return this.n * (this.proposedFreeEntropy - this.freeEntropy);
   }
 
+  /**
+   * One Metropolis step on site j at the given temperature (1/y): propose, then accept when N·ΔF ≥ 0 or, at a
+   * positive temperature, with probability exp(N·ΔF / temperature); otherwise reject. Returns whether it moved.
+   */
+  step(j: number, temperature: number): boolean {
+    const gain = this.propose(j);
+    if (gain >= 0 || (temperature > 0 && this.rng.nextFloat() < Math.exp(gain / temperature))) {
+      this.accept(j);
+      return true;
+    }
+    this.reject(j);
+    return false;
+  }
+
   accept(j: number): void {
     this.reference.flip(j, this.reference.deltaEnergy(j));
     this.freeEntropy = this.proposedFreeEntropy;

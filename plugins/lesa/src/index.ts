@@ -54,19 +54,15 @@ export default definePlugin<LesaParams>({
     stop: for (let pass = 0; pass < params.passes && bestEnergy > 0; pass++) {
       if (pass > 0) search.setGamma(Math.min(params.gammaMax, search.gamma * params.gammaFactor));
       for (let move = 0; move < n; move++) {
-        const j = ctx.rng.nextInt(n);
-        const gain = search.propose(j);
         proposals++;
-        const take = gain >= 0 || (params.temperature > 0 && ctx.rng.nextFloat() < Math.exp(gain / params.temperature));
-        if (take) {
-          search.accept(j);
+        if (search.step(ctx.rng.nextInt(n), params.temperature)) {
           accepted++;
           if (search.reference.energy < bestEnergy) {
             bestEnergy = search.reference.energy;
             best.set(search.reference.weights);
             if (bestEnergy === 0) break stop;
           }
-        } else search.reject(j);
+        }
         if (ctx.shouldStop()) break stop;
       }
       ctx.progress(proposals, search.reference.energy);

@@ -21,9 +21,7 @@ export class ProposalStep implements KernelStep {
   }
 
   run(): number {
-    const j = this.rng.nextInt(this.search.n);
-    if (this.search.propose(j) >= 0) this.search.accept(j);
-    else this.search.reject(j);
+    this.search.step(this.rng.nextInt(this.search.n), 0);
     return 1;
   }
 
