@@ -30,9 +30,9 @@ export function erf(z: number): number {
   return 1 - Math.exp(logErfc(z));
 }
 
-/** log H(x) with H(x) = ½ erfc(x/√2), the Gaussian tail probability. */
+/** log H(x) with H(x) = ½ erfc(x/√2), the Gaussian tail probability; log1p keeps H ≈ 1 (x ≪ 0) accurate. */
 export function logGaussianTail(x: number): number {
-  return logErfc(x * Math.SQRT1_2) - Math.LN2;
+  return x >= 0 ? logErfc(x * Math.SQRT1_2) - Math.LN2 : Math.log1p(-0.5 * Math.exp(logErfc(-x * Math.SQRT1_2)));
 }
 
 export function clampField(h: number): number {

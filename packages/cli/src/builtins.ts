@@ -7,4 +7,7 @@ export const BUILTIN_PLUGINS: BuiltinPlugins = {
   rbp: import.meta.resolve('@densebench/plugin-rbp'),
   rmc: import.meta.resolve('@densebench/plugin-rmc'),
   lesa: import.meta.resolve('@densebench/plugin-lesa'),
+  sgd: import.meta.resolve('@densebench/plugin-sgd'),
+  rsgd: import.meta.resolve('@densebench/plugin-rsgd'),
+  'entropy-sgd': import.meta.resolve('@densebench/plugin-entropy-sgd'),
 };

@@ -33,18 +33,26 @@ export function flatnessCurve(instance: Instance, assignment: Assignment, fracti
     let total = 0;
     for (let draw = 0; draw < draws; draw++) {
       perturbed.set(assignment);
-      for (let j = 0; j < size; j++) order[j] = j;
-      // Partial Fisher–Yates: the first `flips` entries of `order` are a uniform sample without replacement.
-      for (let j = 0; j < flips; j++) {
-        const pick = j + rng.nextInt(size - j);
-        const chosen = order[pick]!;
-        order[pick] = order[j]!;
-        order[j] = chosen;
-        perturbed[chosen] = -perturbed[chosen]!;
-      }
+      negateRandomSubset(perturbed, flips, order, rng);
       total += energy(instance, perturbed);
     }
     const meanEnergy = total / draws;
     return { fraction, flips, meanEnergy, meanErrorRate: meanEnergy / constraints };
   });
+}
+
+/**
+ * Negates `flips` distinct, uniformly chosen entries of `values`: a partial Fisher–Yates shuffle whose first `flips`
+ * entries are a uniform sample without replacement. `order` (same length) is scratch space.
+ */
+export function negateRandomSubset(values: Int8Array | Float32Array | Float64Array, flips: number, order: Int32Array, rng: Rng): void {
+  const size = values.length;
+  for (let j = 0; j < size; j++) order[j] = j;
+  for (let j = 0; j < flips; j++) {
+    const pick = j + rng.nextInt(size - j);
+    const chosen = order[pick]!;
+    order[pick] = order[j]!;
+    order[j] = chosen;
+    values[chosen] = -values[chosen]!;
+  }
 }

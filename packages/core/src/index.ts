@@ -7,3 +7,4 @@ export * from './plugin.js';
 export * from './params.js';
 export * from './record.js';
 export * from './schema.js';
+export * from './network.js';

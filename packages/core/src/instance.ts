@@ -1,8 +1,11 @@
+import type { DatasetInstance } from './network.js';
+
 /**
  * Problem families densebench knows. `teacher-student` instances are perceptron instances whose labels come from a
- * hidden teacher; `committee` and `committee-teacher-student` are the same two for the binary committee machine.
+ * hidden teacher; `committee` and `committee-teacher-student` are the same two for the binary committee machine;
+ * `mnist` is a data set (see network.ts), answered by a network rather than by ±1 variables.
  */
-export const PROBLEM_NAMES = ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'] as const;
+export const PROBLEM_NAMES = ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'mnist'] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 
 /**
@@ -48,7 +51,11 @@ export interface CommitteeInstance {
   readonly labels: Int8Array;
 }
 
+/** Instances whose answer is one ±1 value per variable: every problem but the data sets. */
 export type Instance = PerceptronInstance | CommitteeInstance | KsatInstance;
+
+/** Any instance a plugin can be given. */
+export type AnyInstance = Instance | DatasetInstance;
 
 /** Number of ±1 entries of an assignment: N, or K·N for a committee machine. */
 export function variableCount(instance: Instance): number {

@@ -1,5 +1,6 @@
 import { Rng } from './rng.js';
-import type { Assignment, Instance, ProblemName } from './instance.js';
+import type { AnyInstance, Assignment, Instance, ProblemName } from './instance.js';
+import type { Network } from './network.js';
 
 /** JSON Schema (draft-07 subset) of a plugin's parameters: an object whose properties carry defaults. */
 export interface ParamsSchema {
@@ -35,9 +36,13 @@ export interface SolveContext {
   log(message: string): void;
 }
 
-/** What a solver returns. The harness re-computes the energy of `assignment`; it never trusts `energy`. */
+/**
+ * What a solver returns: `assignment` for the ±1 problems, `network` for the data sets. The harness re-computes the
+ * energy of the answer (training errors for a network); it never trusts `energy`.
+ */
 export interface SolveResult {
-  assignment: Assignment;
+  assignment?: Assignment;
+  network?: Network;
   /** Work done, in the plugin's `workUnit` (e.g. sweeps). */
   work: number;
   /** The energy the solver believes `assignment` has; a mismatch with the verified energy marks the run `invalid`. */
@@ -45,6 +50,9 @@ export interface SolveResult {
   /** Small solver-specific facts about the run (e.g. the restart that succeeded). */
   info?: Record<string, number | string | boolean>;
 }
+
+/** A plugin of the ±1 problems only must return an assignment. */
+export type ResultFor<I extends AnyInstance> = [I] extends [Instance] ? SolveResult & { assignment: Assignment } : SolveResult;
 
 /** One timed call of a kernel's inner step; returns the work it did, in the kernel's unit (e.g. attempted flips). */
 export interface KernelStep {
@@ -57,7 +65,7 @@ export interface KernelStep {
  * A plugin's inner step exposed to the kernel benchmarks (`densebench kernels`): the harness generates the seeded
  * instance, calls `prepare` outside the timed region, then times `run()` repeatedly.
  */
-export interface PluginKernel<P extends object = Record<string, unknown>> {
+export interface PluginKernel<P extends object = Record<string, unknown>, I extends AnyInstance = AnyInstance> {
   /** Short name, e.g. 'perceptron sweep'. */
   readonly name: string;
   /** Unit of the work `run()` returns, e.g. 'attempted flips'. */
@@ -68,10 +76,14 @@ export interface PluginKernel<P extends object = Record<string, unknown>> {
   readonly k?: number;
   /** Sizes N to benchmark. */
   readonly sizes: readonly number[];
-  prepare(instance: Instance, params: P, rng: Rng): KernelStep;
+  prepare(instance: I, params: P, rng: Rng): KernelStep;
 }
 
-export interface SolverPlugin<P extends object = Record<string, unknown>> {
+/**
+ * A solver. `I` is the kind of instance its `solve` accepts: the ±1 problems by default; a plugin that also learns
+ * data sets declares `AnyInstance`. The harness only gives a plugin the problems it lists.
+ */
+export interface SolverPlugin<P extends object = Record<string, unknown>, I extends AnyInstance = AnyInstance> {
   readonly name: string;
   readonly version: string;
   readonly description: string;
@@ -79,13 +91,13 @@ export interface SolverPlugin<P extends object = Record<string, unknown>> {
   /** Unit of `SolveResult.work`, e.g. 'sweeps' or 'iterations'. */
   readonly workUnit: string;
   readonly params: ParamsSchema;
-  solve(instance: Instance, params: P, ctx: SolveContext): SolveResult | Promise<SolveResult>;
+  solve(instance: I, params: P, ctx: SolveContext): ResultFor<I> | Promise<ResultFor<I>>;
   /** Inner steps for the kernel benchmarks, so their throughput is a number comparable across commits. */
-  readonly kernels?: readonly PluginKernel<P>[];
+  readonly kernels?: readonly PluginKernel<P, I>[];
 }
 
 /** Identity function that gives a plugin object its type. Export the result as the module's default export. */
-export function definePlugin<P extends object>(plugin: SolverPlugin<P>): SolverPlugin<P> {
+export function definePlugin<P extends object, I extends AnyInstance = Instance>(plugin: SolverPlugin<P, I>): SolverPlugin<P, I> {
   return plugin;
 }
 

@@ -43,6 +43,11 @@ export interface RunRecord {
    * fraction p of the variables). Absent in records written before it was measured; null when there is no answer.
    */
   flatness?: [number, number][] | null;
+  /**
+   * What `flatness` perturbed: absent or 'flip' for a fraction p of ±1 variables flipped; 'noise' for multiplicative
+   * Gaussian noise of size σ on a continuous network's weights (then the pairs are (σ, error rate)).
+   */
+  flatnessMeasure?: 'flip' | 'noise';
   harnessVersion: string;
   node: string;
   cpu: string;
@@ -83,6 +88,7 @@ export const runRecordSchema = {
     info: { type: ['object', 'null'] },
     trace: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
     flatness: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number', minimum: 0, maximum: 1 }, minItems: 2, maxItems: 2 } },
+    flatnessMeasure: { enum: ['flip', 'noise'] },
     harnessVersion: { type: 'string' },
     node: { type: 'string' },
     cpu: { type: 'string' },

@@ -74,6 +74,37 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
+  /**
+   * Shuffles values[0..length) in place, uniformly (Fisher–Yates: for j from length − 1 down to 1, swap j with
+   * nextInt(j + 1)).
+   */
+  shuffle(values: Int32Array, length = values.length): Int32Array {
+    for (let j = length - 1; j > 0; j--) {
+      const k = this.nextInt(j + 1);
+      const t = values[j]!;
+      values[j] = values[k]!;
+      values[k] = t;
+    }
+    return values;
+  }
+
+  /**
+   * Fills `out` with standard normal deviates, two per Box–Muller pair (cos then sin), so it costs half of
+   * `out.length` calls to nextGaussian. Its stream differs from repeated nextGaussian calls.
+   */
+  fillGaussian(out: Float64Array): Float64Array {
+    const n = out.length;
+    for (let i = 0; i < n; i += 2) {
+      let u = this.nextFloat();
+      while (u === 0) u = this.nextFloat();
+      const radius = Math.sqrt(-2 * Math.log(u));
+      const angle = 2 * Math.PI * this.nextFloat();
+      out[i] = radius * Math.cos(angle);
+      if (i + 1 < n) out[i + 1] = radius * Math.sin(angle);
+    }
+    return out;
+  }
+
   /** An independent generator for a named sub-stream: seeded from SHA-256 of this one's next outputs and the label. */
   fork(label: string): Rng {
     const words = [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()];

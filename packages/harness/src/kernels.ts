@@ -1,7 +1,7 @@
 // Kernel micro-benchmarks: each plugin's inner step timed with tinybench on fixed seeded instances, so that
 // kernel throughput is a number comparable across commits.
 import { resolveParams, Rng, type PluginKernel, type ProblemName, type SolverPlugin } from '@densebench/core';
-import { generate, instanceHash, specProblem, type InstanceSpec } from '@densebench/problems';
+import { generate, instanceHash, isDataset, specProblem, type InstanceSpec } from '@densebench/problems';
 import { Bench } from 'tinybench';
 
 /** Timed calls of one kernel at one size. */
@@ -34,7 +34,7 @@ export interface KernelOptions {
   plugins: readonly { name: string; plugin: SolverPlugin }[];
   /** Time budget per kernel and size, ms (default 500). */
   timeMs?: number;
-  /** Sizes N to use instead of each kernel's own. */
+  /** Sizes N to use instead of each kernel's own (not for data sets, whose N is fixed). */
   sizes?: readonly number[];
   /** Keep only kernels whose name contains this text (case-insensitive). */
   filter?: string;
@@ -68,7 +68,8 @@ function selectCases(options: KernelOptions): KernelCase[] {
     for (const kernel of plugin.kernels ?? []) {
       available.push(`${name}: ${kernel.name}`);
       if (filter !== undefined && !kernel.name.toLowerCase().includes(filter)) continue;
-      for (const n of options.sizes ?? kernel.sizes) {
+      // A data set's N is its input dimension: --sizes leaves it alone.
+      for (const n of isDataset(kernel.problem) ? kernel.sizes : (options.sizes ?? kernel.sizes)) {
         const spec: InstanceSpec = { problem: kernel.problem, n, alpha: kernel.alpha, k: kernel.k ?? null, seed: 1 };
         const problem = specProblem(spec);
         if (problem) throw new Error(`${name} kernel "${kernel.name}" at N=${n}: ${problem}`);

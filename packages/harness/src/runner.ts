@@ -3,12 +3,12 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Instance, RunRecord } from '@densebench/core';
+import type { AnyInstance, RunRecord } from '@densebench/core';
 import { generate, instanceHash, type InstanceSpec } from '@densebench/problems';
 import { HARNESS_VERSION, type MachineInfo } from './machine.js';
 import type { RunSpec } from './plan.js';
 import type { SolveOutcome, SolveTask } from './task.js';
-import { measureFlatness, verifyAnswer, type Verdict } from './verify.js';
+import { measureAnswerFlatness, verifyAnswer, type Verdict } from './verify.js';
 
 /** Extra time after the limit before a worker that ignores its deadline is terminated. */
 export function hardKillGraceMs(timeLimitMs: number): number {
@@ -54,7 +54,7 @@ export async function runTask(pool: Piscina, task: SolveTask): Promise<TaskResul
 }
 
 /** Turns a task result into a verdict, verifying any answer against the instance. */
-export function judge(result: TaskResult, instance: Instance, teacher: Int8Array | null, spec: InstanceSpec | null, timeLimitMs: number): Verdict & { wallTimeMs: number } {
+export function judge(result: TaskResult, instance: AnyInstance, teacher: Int8Array | null, spec: InstanceSpec | null, timeLimitMs: number): Verdict & { wallTimeMs: number } {
   const none = { energy: null, testError: null, teacherOverlap: null };
   if (result.kind === 'killed') return { status: 'timeout', ...none, message: `stopped after ${(result.elapsedMs / 1000).toFixed(1)} s: ignored its deadline`, wallTimeMs: result.elapsedMs };
   if (result.kind === 'crashed') return { status: 'crashed', ...none, message: result.message, wallTimeMs: result.elapsedMs };
@@ -63,7 +63,7 @@ export function judge(result: TaskResult, instance: Instance, teacher: Int8Array
     const log = outcome.log.length ? `\nlog:\n${outcome.log.join('\n')}` : '';
     return { status: 'error', ...none, message: outcome.message + log, wallTimeMs: outcome.wallTimeMs };
   }
-  const verdict = verifyAnswer({ instance, teacher, spec, assignment: outcome.assignment, claimedEnergy: outcome.claimedEnergy, wallTimeMs: outcome.wallTimeMs, timeLimitMs });
+  const verdict = verifyAnswer({ instance, teacher, spec, assignment: outcome.assignment, network: outcome.network, claimedEnergy: outcome.claimedEnergy, wallTimeMs: outcome.wallTimeMs, timeLimitMs });
   return { ...verdict, wallTimeMs: outcome.wallTimeMs };
 }
 
@@ -106,7 +106,7 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
   const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs);
   const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
   // Only a well-formed answer (one whose energy was verified) is measured.
-  const flatness = outcome && verdict.energy !== null ? measureFlatness(generated.instance, outcome.assignment as Int8Array, hash) : null;
+  const flatness = outcome && verdict.energy !== null ? measureAnswerFlatness(generated.instance, outcome, hash) : null;
   return {
     schema: 1,
     id: run.id,
@@ -130,7 +130,8 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
     message: verdict.message,
     info: outcome?.info ?? null,
     trace: outcome?.trace.length ? outcome.trace : null,
-    flatness,
+    flatness: flatness?.curve ?? null,
+    ...(flatness?.measure === 'noise' ? { flatnessMeasure: 'noise' as const } : {}),
     harnessVersion: HARNESS_VERSION,
     node: machine.node,
     cpu: machine.cpu,

@@ -15,7 +15,9 @@ export interface SolveTask {
 export type SolveOutcome =
   | {
       ok: true;
-      assignment: Int8Array;
+      /** The raw answer as returned (checked in the main thread): `assignment` for ±1 problems, `network` for data sets. */
+      assignment: unknown;
+      network: unknown;
       work: number;
       claimedEnergy: number | null;
       info: Record<string, number | string | boolean> | null;

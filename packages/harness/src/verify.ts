@@ -1,7 +1,10 @@
 // Independent verification of a solver's answer: the harness recomputes the energy from the instance
-// (and, for teacher–student, measures generalization against the hidden teacher).
-import { assignmentProblem, energy, flatnessCurve, overlap, Rng, type Instance, type RunStatus } from '@densebench/core';
-import { teacherTestSet, type InstanceSpec } from '@densebench/problems';
+// (and, for teacher–student and data sets, measures generalization on test data the plugin never saw).
+import {
+  assignmentProblem, energy, flatnessCurve, networkErrors, networkFlipFlatness, networkNoiseFlatness, networkProblem, overlap, Rng,
+  type AnyInstance, type DatasetInstance, type Instance, type Network, type RunStatus,
+} from '@densebench/core';
+import { mnistTestSet, teacherTestSet, type InstanceSpec } from '@densebench/problems';
 
 export interface Verdict {
   status: RunStatus;
@@ -12,22 +15,31 @@ export interface Verdict {
 }
 
 export interface VerifyInput {
-  instance: Instance;
+  instance: AnyInstance;
   /** Present for generated teacher–student instances. */
   teacher: Int8Array | null;
   spec: InstanceSpec | null;
+  /** The raw answer: `assignment` for ±1 problems, `network` for data sets. */
   assignment: unknown;
+  network?: unknown;
   claimedEnergy: number | null;
   wallTimeMs: number;
   timeLimitMs: number;
 }
 
-export function verifyAnswer(input: VerifyInput): Verdict {
-  const { instance, assignment } = input;
-  const problem = assignmentProblem(instance, assignment);
-  if (problem) return { status: 'invalid', energy: null, testError: null, teacherOverlap: null, message: problem };
-  const weights = assignment as Int8Array;
-  const verified = energy(instance, weights);
+/** Energy and test error of a well-formed answer, or the message saying why it is not one. */
+function measure(input: VerifyInput): { energy: number; testError: number | null; teacherOverlap: number | null } | string {
+  const { instance } = input;
+  if (instance.kind === 'dataset') {
+    const problem = networkProblem(instance, input.network);
+    if (problem) return problem;
+    const network = input.network as Network;
+    const testSet = input.spec ? datasetTestSet(input.spec) : null;
+    return { energy: networkErrors(instance, network), testError: testSet ? networkErrors(testSet, network) / testSet.p : null, teacherOverlap: null };
+  }
+  const problem = assignmentProblem(instance, input.assignment);
+  if (problem) return problem;
+  const weights = input.assignment as Int8Array;
   let testError: number | null = null;
   let teacherOverlap: number | null = null;
   if (input.teacher && input.spec) {
@@ -36,7 +48,13 @@ export function verifyAnswer(input: VerifyInput): Verdict {
     // A committee's hidden units can be permuted without changing it, so W·W*/N is not its overlap with the teacher.
     teacherOverlap = testSet.kind === 'perceptron' ? overlap(weights, input.teacher) : null;
   }
-  const base = { energy: verified, testError, teacherOverlap };
+  return { energy: energy(instance, weights), testError, teacherOverlap };
+}
+
+export function verifyAnswer(input: VerifyInput): Verdict {
+  const base = measure(input);
+  if (typeof base === 'string') return { status: 'invalid', energy: null, testError: null, teacherOverlap: null, message: base };
+  const verified = base.energy;
   if (input.claimedEnergy !== null && input.claimedEnergy !== verified) {
     return { status: 'invalid', ...base, message: `the solver claimed energy ${input.claimedEnergy}, the verified energy is ${verified}` };
   }
@@ -46,15 +64,54 @@ export function verifyAnswer(input: VerifyInput): Verdict {
   return { status: verified === 0 ? 'solved' : 'unsolved', ...base, message: null };
 }
 
+let cachedTestSet: { seed: number; data: DatasetInstance } | undefined;
+
+/** The held-out split of a data-set spec (the last one is kept: a sweep runs many α at one seed). */
+function datasetTestSet(spec: InstanceSpec): DatasetInstance {
+  if (cachedTestSet?.seed !== spec.seed) cachedTestSet = { seed: spec.seed, data: mnistTestSet(spec.seed) };
+  return cachedTestSet.data;
+}
+
 /** Flip fractions and draws of the flatness measured on every answer (Baldassi, Pittorino & Zecchina, PNAS 2020). */
 export const FLATNESS_FRACTIONS: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2];
 export const FLATNESS_DRAWS = 10;
+/** Sizes σ of the multiplicative Gaussian noise w → w(1 + σz) applied to continuous networks. */
+export const NOISE_FLATNESS_SIGMAS: readonly number[] = [0.05, 0.1, 0.2, 0.5, 1];
+/** Networks are costlier to evaluate: fewer draws, on at most this many training examples (the first ones). */
+export const NETWORK_FLATNESS_DRAWS = 4;
+export const NETWORK_FLATNESS_EXAMPLES = 2000;
+
+/** Which perturbation a flatness curve used: flipping a fraction of ±1 weights, or multiplicative Gaussian noise. */
+export type FlatnessMeasure = 'flip' | 'noise';
+
+function flatnessRng(instanceHashHex: string): Rng {
+  return new Rng(`densebench:v1:flatness:${instanceHashHex}`);
+}
 
 /**
  * The flatness curve of an answer: (p, mean error rate) pairs. The random flips depend only on the instance, so every
  * plugin's answer to one instance is perturbed with the same draws (a paired comparison).
  */
 export function measureFlatness(instance: Instance, assignment: Int8Array, instanceHashHex: string): [number, number][] {
-  const rng = new Rng(`densebench:v1:flatness:${instanceHashHex}`);
-  return flatnessCurve(instance, assignment, FLATNESS_FRACTIONS, FLATNESS_DRAWS, rng).map((point) => [point.fraction, point.meanErrorRate]);
+  return flatnessCurve(instance, assignment, FLATNESS_FRACTIONS, FLATNESS_DRAWS, flatnessRng(instanceHashHex)).map((point) => [point.fraction, point.meanErrorRate]);
+}
+
+/**
+ * The flatness of a network on (the first NETWORK_FLATNESS_EXAMPLES of) its training set: flips for a binary network,
+ * multiplicative noise σ for a continuous one; (p or σ, mean error rate) pairs.
+ */
+export function measureNetworkFlatness(data: DatasetInstance, network: Network, instanceHashHex: string): { measure: FlatnessMeasure; curve: [number, number][] } {
+  const p = Math.min(data.p, NETWORK_FLATNESS_EXAMPLES);
+  const head: DatasetInstance = { ...data, p, inputs: data.inputs.subarray(0, p * data.n), labels: data.labels.subarray(0, p) };
+  const rng = flatnessRng(instanceHashHex);
+  const points = network.binary
+    ? networkFlipFlatness(head, network, FLATNESS_FRACTIONS, NETWORK_FLATNESS_DRAWS, rng)
+    : networkNoiseFlatness(head, network, NOISE_FLATNESS_SIGMAS, NETWORK_FLATNESS_DRAWS, rng);
+  return { measure: network.binary ? 'flip' : 'noise', curve: points.map((point) => [point.sigma, point.meanErrorRate]) };
+}
+
+/** The flatness of any verified answer, with the perturbation it used. */
+export function measureAnswerFlatness(instance: AnyInstance, answer: { assignment: unknown; network: unknown }, instanceHashHex: string): { measure: FlatnessMeasure; curve: [number, number][] } {
+  if (instance.kind === 'dataset') return measureNetworkFlatness(instance, answer.network as Network, instanceHashHex);
+  return { measure: 'flip', curve: measureFlatness(instance, answer.assignment as Int8Array, instanceHashHex) };
 }

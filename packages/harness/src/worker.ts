@@ -1,13 +1,13 @@
 // Worker entry (piscina): builds the training instance, runs the plugin, returns its raw answer.
 // Verification happens in the main thread; the teacher and test set never reach this thread.
-import { resolveParams, Rng, type Instance, type SolveContext } from '@densebench/core';
+import { resolveParams, Rng, type AnyInstance, type SolveContext } from '@densebench/core';
 import { generate, readInstanceFile } from '@densebench/problems';
 import { importPlugin } from './plugins.js';
 import type { SolveOutcome, SolveTask } from './task.js';
 
 const MAX_TRACE = 256;
 
-async function buildInstance(task: SolveTask): Promise<Instance> {
+async function buildInstance(task: SolveTask): Promise<AnyInstance> {
   return task.source.type === 'spec' ? generate(task.source.spec).instance : readInstanceFile(task.source.path);
 }
 
@@ -57,6 +57,7 @@ export default async function runSolveTask(task: SolveTask): Promise<SolveOutcom
     return {
       ok: true,
       assignment: result.assignment,
+      network: result.network,
       work: typeof result.work === 'number' ? result.work : Number.NaN,
       claimedEnergy: typeof result.energy === 'number' ? result.energy : null,
       info: result.info ?? null,

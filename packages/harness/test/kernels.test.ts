@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { energy, resolveParams, Rng, type PluginKernel, type SolverPlugin } from '@densebench/core';
-import { generate, instanceHash, type InstanceSpec } from '@densebench/problems';
+import { generate, instanceHash, type BinaryInstanceSpec } from '@densebench/problems';
 import sa, { SweepStep, type SaParams } from '@densebench/plugin-sa';
 import { runKernels } from '../src/index.js';
 
@@ -14,7 +14,7 @@ function kernel(name: string): PluginKernel<SaParams> {
   return found;
 }
 
-function prepared(name: string, spec: InstanceSpec): { step: SweepStep; weightsEnergy: () => number } {
+function prepared(name: string, spec: BinaryInstanceSpec): { step: SweepStep; weightsEnergy: () => number } {
   const { instance } = generate(spec);
   const step = kernel(name).prepare(instance, params, new Rng('kernel test'));
   if (!(step instanceof SweepStep)) throw new Error('expected a SweepStep');
@@ -29,7 +29,7 @@ describe('runKernels', () => {
     expect(seen).toEqual(results.map((r) => r.kernel));
     for (const r of results) {
       const declared = kernel(r.kernel);
-      const spec: InstanceSpec = { problem: declared.problem, n: 51, alpha: declared.alpha, k: declared.k ?? null, seed: 1 };
+      const spec: BinaryInstanceSpec = { problem: declared.problem as BinaryInstanceSpec['problem'], n: 51, alpha: declared.alpha, k: declared.k ?? null, seed: 1 };
       expect(r).toMatchObject({ plugin: 'sa', pluginVersion: sa.version, unit: declared.unit, problem: spec.problem, n: 51, alpha: spec.alpha, k: spec.k });
       expect(r.instanceHash).toBe(instanceHash(generate(spec).instance));
       expect(r.samples).toBeGreaterThan(0);

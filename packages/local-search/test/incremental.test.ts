@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { energy, Rng, type Instance } from '@densebench/core';
-import { generate, type InstanceSpec } from '@densebench/problems';
+import { generate, type BinaryInstanceSpec } from '@densebench/problems';
 import { IncrementalPerceptron, incrementalEnergy, metropolisSweep, randomConfiguration, type IncrementalEnergy } from '../src/index.js';
 
 /** Random walk of `steps` flips: every ΔE and the running energy must equal a full recomputation. */
@@ -20,10 +20,10 @@ function checkWalk(instance: Instance, state: IncrementalEnergy, steps: number, 
   }
 }
 
-const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
+const spec = (problem: BinaryInstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): BinaryInstanceSpec => ({ problem, n, alpha, k, seed });
 
 describe('incremental energies agree with a full recomputation along random walks', () => {
-  const cases: [string, InstanceSpec][] = [
+  const cases: [string, BinaryInstanceSpec][] = [
     ['perceptron, odd N', spec('perceptron', 51, 0.7, null, 3)],
     ['teacher–student perceptron', spec('teacher-student', 41, 1.2, null, 1)],
     ['committee K = 3, odd N', spec('committee', 21, 0.6, 3, 2)],

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Instance } from '@densebench/core';
+import type { AnyInstance, DatasetInstance, Instance } from '@densebench/core';
 import { InstanceFormatError, parseDimacs, writeDimacs } from './dimacs.js';
 import { parsePerceptron, writePerceptron } from './perceptron-format.js';
 
 /** A short description of an instance's size, e.g. "N = 201, 60 patterns". */
-export function describeInstance(instance: Instance): string {
+export function describeInstance(instance: AnyInstance): string {
   switch (instance.kind) {
+    case 'dataset':
+      return `${instance.problem}: ${instance.p} training examples of dimension ${instance.n}, ${instance.classes} classes`;
     case 'ksat':
       return `${instance.n} variables, ${instance.m} clauses`;
     case 'committee':
@@ -21,9 +23,21 @@ export function canonicalText(instance: Instance): string {
   return instance.kind === 'ksat' ? writeDimacs(instance) : writePerceptron(instance);
 }
 
-/** Instance identity: SHA-256 (hex) of its canonical text. Equal data ⇔ equal hash, whatever file it came from. */
-export function instanceHash(instance: Instance): string {
+/**
+ * Instance identity: SHA-256 (hex) of its canonical text. Equal data ⇔ equal hash, whatever file it came from.
+ * A data set hashes a header line, then its inputs (float32, little-endian) and labels (one byte each).
+ */
+export function instanceHash(instance: AnyInstance): string {
+  if (instance.kind === 'dataset') return datasetHash(instance);
   return createHash('sha256').update(canonicalText(instance), 'latin1').digest('hex');
+}
+
+function datasetHash(data: DatasetInstance): string {
+  const hash = createHash('sha256').update(`densebench dataset ${data.problem} n=${data.n} p=${data.p} classes=${data.classes}\n`, 'latin1');
+  const inputs = Buffer.from(data.inputs.buffer, data.inputs.byteOffset, data.inputs.byteLength);
+  // Float32Array is host-endian; every platform Node runs on is little-endian, which the check below makes explicit.
+  if (new Uint8Array(new Float32Array([1]).buffer)[3] !== 0x3f) throw new Error('instanceHash assumes a little-endian machine');
+  return hash.update(inputs).update(Buffer.from(data.labels.buffer, data.labels.byteOffset, data.labels.byteLength)).digest('hex');
 }
 
 export function writeInstance(instance: Instance, comments: readonly string[] = []): string {

@@ -1,22 +1,31 @@
 // Deterministic instance generators. The sampling order is part of the contract (instances/README.md):
 // changing it changes every instance hash.
-import { Rng, type CommitteeInstance, type KsatInstance, type PerceptronInstance, type Instance } from '@densebench/core';
+import { Rng, type AnyInstance, type Instance, type ProblemName, type CommitteeInstance, type KsatInstance, type PerceptronInstance } from '@densebench/core';
+import { mnistTrainingSet } from './mnist.js';
 import { seedText, specConstraintCount, specProblem, type InstanceSpec } from './spec.js';
 
 /** Test patterns drawn for the teacher–student generalization error. */
 export const TEST_SET_SIZE = 10_000;
 
 /** A generated instance plus what only the harness may see (the teacher). */
-export interface GeneratedInstance {
+export interface GeneratedInstance<I extends AnyInstance = AnyInstance> {
   spec: InstanceSpec;
-  instance: Instance;
+  instance: I;
   /** Teacher–student problems only (K·N weights for a committee teacher). */
   teacher: Int8Array | null;
 }
 
+/** Problems answered by ±1 variables (every one but the data sets). */
+export type BinaryProblemName = Exclude<ProblemName, 'mnist'>;
+export type BinaryInstanceSpec = InstanceSpec & { problem: BinaryProblemName };
+
+export function generate(spec: BinaryInstanceSpec): GeneratedInstance<Instance>;
+export function generate(spec: InstanceSpec): GeneratedInstance;
 export function generate(spec: InstanceSpec): GeneratedInstance {
   const problem = specProblem(spec);
   if (problem) throw new Error(problem);
+  // MNIST: the training split of the seed (mnist.ts); its test split stays with the harness.
+  if (spec.problem === 'mnist') return { spec, instance: mnistTrainingSet(spec.seed, specConstraintCount(spec)), teacher: null };
   const rng = new Rng(seedText(spec));
   const m = specConstraintCount(spec);
   switch (spec.problem) {

@@ -1,4 +1,5 @@
 import type { ProblemName } from '@densebench/core';
+import { MNIST_MAX_TRAIN, MNIST_PIXELS } from './mnist.js';
 
 /** Everything that determines a generated instance. The same spec gives the same bytes on every machine. */
 export interface InstanceSpec {
@@ -20,6 +21,11 @@ export function usesK(problem: string): boolean {
   return problem === 'ksat' || isCommittee(problem);
 }
 
+/** Data sets (MNIST): N is the input dimension, fixed by the data; α sets the training-set size. */
+export function isDataset(problem: string): boolean {
+  return problem === 'mnist';
+}
+
 export function isCommittee(problem: string): boolean {
   return problem === 'committee' || problem === 'committee-teacher-student';
 }
@@ -38,6 +44,12 @@ export function specProblem(spec: InstanceSpec): string | undefined {
   if (usesK(problem)) {
     if (k === null || !Number.isInteger(k) || k < 1) return `K must be a positive integer, got ${k}`;
   } else if (k !== null) return `K applies to ksat and the committee machines only`;
+  if (isDataset(problem)) {
+    if (n !== MNIST_PIXELS) return `N must be ${MNIST_PIXELS} (28×28 pixels) for mnist, got ${n}; alpha sets the training-set size P = alpha·N`;
+    const p = specConstraintCount(spec);
+    if (p < 1 || p > MNIST_MAX_TRAIN) return `alpha = ${alpha} gives ${p} training digits; mnist has 1 to ${MNIST_MAX_TRAIN} (alpha up to ${(MNIST_MAX_TRAIN / MNIST_PIXELS).toFixed(2)})`;
+    return undefined;
+  }
   if (problem === 'ksat') {
     if (k! > n) return `K = ${k} exceeds N = ${n}: a clause needs K distinct variables`;
   } else if (n % 2 === 0) return `N must be odd for the ${problem} problem (so that W·ξ is never 0), got ${n}`;

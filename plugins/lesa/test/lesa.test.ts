@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { energy, Rng, resolveParams, standaloneContext } from '@densebench/core';
 import { localEntropyCurve } from '@densebench/bp';
-import { generate, type InstanceSpec } from '@densebench/problems';
+import { generate, type BinaryInstanceSpec } from '@densebench/problems';
 import lesa, { EntropyDrivenSearch, lesaKernels, type LesaParams } from '../src/index.js';
 
 const params = (overrides: Partial<LesaParams> = {}): LesaParams => ({ ...resolveParams<LesaParams>(lesa, {}), ...overrides });
-const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
+const spec = (problem: BinaryInstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): BinaryInstanceSpec => ({ problem, n, alpha, k, seed });
 const converged = { epsilon: 1e-9, sweepsPerMove: 500, sweepsPerGamma: 2000, damping: 0.5 };
 
 describe('EntropyDrivenSearch', () => {
@@ -58,7 +58,7 @@ describe('EntropyDrivenSearch', () => {
 });
 
 describe('lesa solves easy instances', () => {
-  const cases: [string, InstanceSpec][] = [
+  const cases: [string, BinaryInstanceSpec][] = [
     ['random perceptron N = 51, α = 0.4', spec('perceptron', 51, 0.4, null, 1)],
     ['teacher–student perceptron N = 51, α = 0.6', spec('teacher-student', 51, 0.6, null, 1)],
     ['3-SAT N = 60, α = 3.0', spec('ksat', 60, 3, 3, 1)],

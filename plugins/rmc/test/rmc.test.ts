@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { energy, Rng, resolveParams, type Instance, standaloneContext } from '@densebench/core';
 import { incrementalEnergy } from '@densebench/local-search';
-import { generate, type InstanceSpec } from '@densebench/problems';
+import { generate, type BinaryInstanceSpec } from '@densebench/problems';
 import rmc, { ReplicatedChain, rmcKernels, type CentreMode, type RmcParams } from '../src/index.js';
 
 const params = (overrides: Partial<RmcParams> = {}): RmcParams => ({ ...resolveParams<RmcParams>(rmc, {}), ...overrides });
-const spec = (problem: InstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): InstanceSpec => ({ problem, n, alpha, k, seed });
+const spec = (problem: BinaryInstanceSpec['problem'], n: number, alpha: number, k: number | null, seed: number): BinaryInstanceSpec => ({ problem, n, alpha, k, seed });
 
 /** Everything the chain caches, recomputed from its replicas: energies, replica sum, traced centre. */
 function checkChain(instance: Instance, chain: ReplicatedChain): void {
@@ -32,7 +32,7 @@ function logWeight(instance: Instance, chain: ReplicatedChain, beta: number, gam
 }
 
 describe('replicated chain bookkeeping', () => {
-  const cases: [string, InstanceSpec, CentreMode, number][] = [
+  const cases: [string, BinaryInstanceSpec, CentreMode, number][] = [
     ['perceptron, traced centre, y = 5', spec('perceptron', 31, 0.7, null, 1), 'traced', 5],
     ['perceptron, explicit centre, y = 4', spec('perceptron', 31, 0.7, null, 2), 'explicit', 4],
     ['committee K = 3, traced, y = 3', spec('committee', 15, 0.5, 3, 1), 'traced', 3],
@@ -91,7 +91,7 @@ function flipReplica(chain: ReplicatedChain, a: number, j: number): void {
 }
 
 describe('rmc solves easy instances and reports who solved them', () => {
-  const cases: [string, InstanceSpec][] = [
+  const cases: [string, BinaryInstanceSpec][] = [
     ['random perceptron N = 101, α = 0.4', spec('perceptron', 101, 0.4, null, 1)],
     ['teacher–student perceptron N = 101, α = 0.5', spec('teacher-student', 101, 0.5, null, 2)],
     ['committee K = 3, N = 41, α = 0.2', spec('committee', 41, 0.2, 3, 1)],

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { PROBLEM_NAMES, type ProblemName } from '@densebench/core';
 import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, ResultStore, runSweep, type Manifest } from '@densebench/harness';
-import { usesK } from '@densebench/problems';
+import { isDataset, MNIST_PIXELS, usesK } from '@densebench/problems';
 import { summarize, writeHtmlReport } from '@densebench/report';
 import { listSetting, loadStudyConfig, type StudyConfig } from '../config.js';
 import { formatSeconds, summaryTable, timestamp } from '../format.js';
@@ -19,7 +19,7 @@ export function benchOptions(y: Argv) {
     .option('plugin', { alias: 'p', type: 'string', array: true, defaultDescription: DEFAULTS.plugin, describe: 'solver plugin: a built-in name, an installed densebench-plugin-<name> package, or a path (repeatable)' })
     .option('problem', { type: 'string', choices: PROBLEM_NAMES, defaultDescription: DEFAULTS.problem, describe: 'problem family' })
     .option('alpha', { alias: 'a', type: 'string', defaultDescription: DEFAULTS.alpha, describe: 'constraint densities α = M/N (per synapse, M/(NK), for committees): "a:b" (step 0.05), "a:b:step", a list "0.3,0.5", or a mix "0.3:0.6,0.7"' })
-    .option('n', { type: 'string', defaultDescription: DEFAULTS.n, describe: 'sizes N: a list "201,401" or a range "101:501:100" (odd for perceptron problems)' })
+    .option('n', { type: 'string', defaultDescription: `${DEFAULTS.n} (mnist: 784)`, describe: 'sizes N: a list "201,401" or a range "101:501:100" (odd for perceptron problems; the input dimension 784 for mnist, whose α sets the training-set size αN)' })
     .option('k', { type: 'number', defaultDescription: String(DEFAULTS.k), describe: 'clause size K (ksat) or hidden units K (committee problems, odd)' })
     .option('seeds', { type: 'string', defaultDescription: DEFAULTS.seeds, describe: 'instances per point: a count "10" (seeds 1..10), a list "3,7" or a range "1:20"' })
     .option('timeout', { type: 'number', defaultDescription: String(DEFAULTS.timeout), describe: 'time limit per run, seconds' })
@@ -99,7 +99,8 @@ export async function bench(args: BenchArgs): Promise<void> {
   const config: StudyConfig = args.config ? await loadStudyConfig(args.config) : {};
   const problem = (args.problem ?? config.problem ?? DEFAULTS.problem) as ProblemName;
   const alphas = parseAlphaList(listSetting(args.alpha) ?? listSetting(config.alpha) ?? DEFAULTS.alpha);
-  const ns = parseIntegerList(listSetting(args.n) ?? listSetting(config.n) ?? DEFAULTS.n, '--n');
+  // A data set's N is its input dimension (784 for MNIST), so it is the default there.
+  const ns = parseIntegerList(listSetting(args.n) ?? listSetting(config.n) ?? (isDataset(problem) ? String(MNIST_PIXELS) : DEFAULTS.n), '--n');
   const seeds = parseSeeds(listSetting(args.seeds) ?? listSetting(config.seeds) ?? DEFAULTS.seeds);
   const k = args.k ?? config.k ?? DEFAULTS.k;
   const timeLimitS = args.timeout ?? config.timeout ?? DEFAULTS.timeout;

