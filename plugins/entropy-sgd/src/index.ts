@@ -7,7 +7,10 @@
 //   x ← x − η (x − μ).
 // Deviations: the Lua code also evaluates ∇f(x) at the start of every outer step and discards it when L > 0; we skip
 // that evaluation, so an outer step costs L minibatch gradients, not L + 1. The public PyTorch port never increments t
-// (constant γ); here t counts outer steps as in the Lua code. On the binary perceptron and committee machine x holds
+// (constant γ); here t counts outer steps as in the Lua code. The pull on x′ uses min(γ_t, 1/η′): at γη′ = 1 one
+// Langevin step already brings x′ back to x (the γ → ∞ limit), and beyond 2/η′ the explicit step diverges, which
+// scoping would otherwise reach after enough outer steps (deviation; `info.gammaCapped` says whether it applied).
+// On the binary perceptron and committee machine x holds
 // hidden weights H and the gradient is taken at sign(H) (see @densebench/learn).
 import { definePlugin, type AnyInstance, type Rng } from '@densebench/core';
 import { COMMON_LEARNER_SCHEMA, learnerKernels, learnerSettings, learningTask, MinibatchSampler, runLearner, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
@@ -37,6 +40,8 @@ export class EntropySgdLearner implements Learner {
   /** Outer steps taken (γ_t uses the count after the increment, so the first step has t = 1). */
   outerSteps = 0;
   outerLr: number;
+  /** Whether γ_t ever exceeded 1/lr (then the pull used 1/lr). */
+  gammaCapped = false;
 
   constructor(private readonly task: LearningTask, batchSize: number, private readonly params: EntropySgdParams, rng: Rng) {
     const size = task.model.parameterCount;
@@ -63,7 +68,8 @@ export class EntropySgdLearner implements Learner {
     const { L, momentum, weightDecay, average } = this.params;
     const size = batch.length;
     this.outerSteps++;
-    const gamma = this.gamma;
+    const gamma = Math.min(this.gamma, 1 / lr);
+    if (gamma < this.gamma) this.gammaCapped = true;
     const noiseScale = this.params.noise / Math.sqrt(0.5 * lr);
     inner.set(x);
     mean.set(x);
@@ -96,8 +102,8 @@ export class EntropySgdLearner implements Learner {
     this.outerLr *= this.params.outerLrDecay;
   }
 
-  info(): Record<string, number> {
-    return { outerSteps: this.outerSteps, finalGamma: this.gamma, batchSize: this.batch.length };
+  info(): Record<string, number | boolean> {
+    return { outerSteps: this.outerSteps, finalGamma: this.gamma, gammaCapped: this.gammaCapped, batchSize: this.batch.length };
   }
 }
 
