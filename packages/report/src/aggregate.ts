@@ -1,6 +1,7 @@
 // Aggregates run records per (plugin, problem, N, K, α): success rate with its Wilson interval, median time and
 // work to solution (unsolved runs count as +∞), PAR-2, mean generalization error; and α₅₀ per (plugin, problem, N, K).
 import { crossingAlpha, meanInterval, median, par, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
+import { specConstraintCount, type InstanceSpec } from '@densebench/problems';
 
 export interface PointSummary {
   plugin: string;
@@ -25,11 +26,15 @@ export interface PointSummary {
   testErrorLo: number | null;
   testErrorHi: number | null;
   meanTeacherOverlap: number | null;
+  /** Mean training error rate (verified energy / constraints) over the runs with an answer; null when none had one. */
+  meanTrainError: number | null;
   /**
-   * Flatness of the solutions: (p, error rate after flipping a fraction p of the variables) averaged over the solved
-   * runs that recorded it; null when none did.
+   * Flatness: (p, error rate after flipping a fraction p of the variables) averaged over the solved runs that recorded
+   * it; for networks perturbed by multiplicative noise, (σ, error rate) averaged over every run that recorded it (a data
+   * set is rarely fitted exactly). null when none did.
    */
   flatness: [number, number][] | null;
+  flatnessMeasure: 'flip' | 'noise';
 }
 
 export interface CurveSummary {
@@ -81,13 +86,25 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
     testErrorLo: finiteOrNull(testError.lo),
     testErrorHi: finiteOrNull(testError.hi),
     meanTeacherOverlap: finiteOrNull(overlap.mean),
+    meanTrainError: meanTrainError(records),
     flatness: meanFlatness(records),
+    flatnessMeasure: records.some((r) => r.flatnessMeasure === 'noise') ? 'noise' : 'flip',
   };
 }
 
-/** Mean flatness curve of the solved runs (all measured on the same fractions by one harness). */
+function meanTrainError(records: readonly RunRecord[]): number | null {
+  const rates = records.flatMap((r) => {
+    if (r.energy === null) return [];
+    const spec: InstanceSpec = { problem: r.problem, n: r.n, alpha: r.alpha, k: r.k, seed: r.seed };
+    return [r.energy / specConstraintCount(spec)];
+  });
+  return rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
+}
+
+/** Mean flatness curve of the solved runs, or of all runs for noise-perturbed networks (same grid: one harness). */
 function meanFlatness(records: readonly RunRecord[]): [number, number][] | null {
-  const curves = records.flatMap((r) => (r.status === 'solved' && r.flatness ? [r.flatness] : []));
+  const anyRun = records.some((r) => r.flatnessMeasure === 'noise');
+  const curves = records.flatMap((r) => ((anyRun || r.status === 'solved') && r.flatness ? [r.flatness] : []));
   if (curves.length === 0) return null;
   return curves[0]!.map(([fraction], i) => [fraction, curves.reduce((sum, curve) => sum + (curve[i]?.[1] ?? 0), 0) / curves.length]);
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '@densebench/core';
 import { summarize, type CurveSummary, type PointSummary } from './aggregate.js';
+import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
 
 /** What renderHtmlReport draws; manifest is the result set's manifest.json, shown as metadata when present. */
 export interface HtmlReportInput {
@@ -19,6 +20,22 @@ export interface HtmlReportGroup {
   n: number;
   k: number | null;
   curves: (CurveSummary & { color: string })[];
+  /** A theory line for the generalization chart (teacher–student perceptron): (α, ε) pairs. */
+  theory?: { label: string; points: [number, number][] };
+}
+
+const THEORY_LABEL = 'replica theory (RS Gibbs learning, Györgyi 1990)';
+
+/** The RS Gibbs error over the group's α range, finely enough to show the drop at the spinodal. */
+function teacherStudentTheoryLine(alphas: readonly number[]): [number, number][] {
+  const lo = Math.min(...alphas);
+  const hi = Math.max(...alphas);
+  const points: [number, number][] = [];
+  for (let i = 0; i <= 200; i++) {
+    const alpha = lo + ((hi - lo) * i) / 200;
+    points.push([alpha, teacherStudentGibbsError(alpha)]);
+  }
+  return points;
 }
 
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#8c8c8c'];
@@ -56,6 +73,9 @@ export function groupCurves(curves: readonly CurveSummary[]): HtmlReportGroup[] 
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { problem: c.problem, n: c.n, k: c.k, curves: [] }));
     g.curves.push({ ...c, color: PALETTE[plugins.indexOf(c.plugin) % PALETTE.length]! });
+  }
+  for (const g of groups.values()) {
+    if (g.problem === 'teacher-student') g.theory = { label: THEORY_LABEL, points: teacherStudentTheoryLine(g.curves.flatMap((c) => c.points.map((p) => p.alpha))) };
   }
   return [...groups.values()];
 }
@@ -118,14 +138,15 @@ function metadataHtml(manifest: unknown, records: readonly RunRecord[]): string 
   return `<dl class="meta">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 }
 
-function pointRow(p: PointSummary, color: string, first: boolean, showTestError: boolean, showFlatness: boolean): string {
+function pointRow(p: PointSummary, color: string, first: boolean, showTestError: boolean, showTheory: boolean, showFlatness: boolean): string {
   const counts = FAILURE_STATUSES.map((s) => `<td class="num${p.statusCounts[s] ? ' bad' : ''}">${p.statusCounts[s]}</td>`).join('');
   const work = Number.isFinite(p.medianWork) ? `${num(p.medianWork)} ${escapeHtml(p.workUnit)}` : '—';
   return `<tr${first ? ' class="first"' : ''}><td><span class="sw" style="background:${color}"></span>${escapeHtml(p.plugin)}</td>` +
     `<td class="num">${p.alpha}</td><td class="num">${p.solved}/${p.runs}</td>` +
     `<td class="num">${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]</td>` +
     `<td class="num">${num(p.medianTimeS)}</td><td class="num">${work}</td><td class="num">${num(p.par2S)}</td>${counts}` +
-    (showTestError ? `<td class="num">${num(p.meanTestError)}${p.testErrorLo === null || p.meanTestError === null ? '' : ` ± ${num(p.meanTestError - p.testErrorLo)}`}</td>` : '') +
+    (showTestError ? `<td class="num">${num(p.meanTrainError)}</td><td class="num">${num(p.meanTestError)}${p.testErrorLo === null || p.meanTestError === null ? '' : ` ± ${num(p.meanTestError - p.testErrorLo)}`}</td>` : '') +
+    (showTheory ? `<td class="num">${num(teacherStudentGibbsError(p.alpha))}</td>` : '') +
     (showFlatness ? `<td class="num">${p.flatness ? p.flatness.map(([, error]) => error.toFixed(3)).join(' / ') : '—'}</td>` : '') + '</tr>';
 }
 
@@ -152,17 +173,28 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
     const hi = c.alpha50Hi === null ? `&gt; ${num(c.points.at(-1)?.alpha)}` : num(c.alpha50Hi);
     return `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)} <span class="muted">[95%: ${lo}, ${hi}]</span></li>`;
   });
-  const flatnessFractions = g.curves.flatMap((c) => c.points).find((p) => p.flatness)?.flatness?.map(([fraction]) => fraction);
-  const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError, flatnessFractions !== undefined)));
+  const flatPoint = g.curves.flatMap((c) => c.points).find((p) => p.flatness);
+  const flatnessFractions = flatPoint?.flatness?.map(([fraction]) => fraction);
+  const showTheory = g.theory !== undefined;
+  const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError, showTheory, flatnessFractions !== undefined)));
+  const flatnessHeader = !flatnessFractions
+    ? ''
+    : flatPoint!.flatnessMeasure === 'noise'
+      ? `<th title="mean over all runs of the training error after multiplying every weight by (1 + σz), z standard normal">train error under noise σ = ${flatnessFractions.map((f) => `${f}`).join(' / ')} (all runs)</th>`
+      : `<th title="mean over the solved runs of the fraction of violated constraints after flipping a random fraction of the variables">error after flipping ${flatnessFractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} % (solved)</th>`;
+  const theoryNote = showTheory
+    ? `<p class="muted">Theory: ε = arccos(R)/π on the replica-symmetric branch of Gibbs learning (Györgyi, PRA 41, 7097, 1990; Seung, Sompolinsky &amp; Tishby, PRA 45, 6056, 1992); perfect learning becomes possible at α ≈ ${TEACHER_STUDENT_THRESHOLDS.perfectLearning} and the branch ends at α ≈ ${TEACHER_STUDENT_THRESHOLDS.amp}, the threshold of AMP.</p>`
+    : '';
   const noMedian = g.curves.every((c) => c.points.every((p) => !Number.isFinite(p.medianTimeS)));
   return `<section><h2>${label}</h2>
 <ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>
 <div class="charts"><div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
 <div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div>${flatnessFractions ? `
-<div class="chart"><canvas id="flat-${index}" role="img" aria-label="Flatness of the solutions, ${label}"></canvas></div>` : ''}</div>
+<div class="chart"><canvas id="flat-${index}" role="img" aria-label="Flatness of the solutions, ${label}"></canvas></div>` : ''}${showTestError ? `
+<div class="chart"><canvas id="gen-${index}" role="img" aria-label="Test error vs α, ${label}"></canvas></div>` : ''}</div>${theoryNote}
 <div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
-    `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean test error</th>' : ''}` +
-    `${flatnessFractions ? `<th title="mean over the solved runs of the fraction of violated constraints after flipping a random fraction of the variables">error after flipping ${flatnessFractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} % (solved)</th>` : ''}</tr></thead>
+    `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean train error</th><th>mean test error ± 95%</th>' : ''}${showTheory ? '<th>theory ε</th>' : ''}` +
+    `${flatnessHeader}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>${failuresHtml(records)}</section>`;
 }
 
@@ -238,11 +270,23 @@ data.groups.forEach((g, gi) => {
     const common = measured.reduce((acc, as) => acc.filter((a) => as.includes(a)));
     const pick = (c) => { const ps = c.points.filter((p) => p.flatness && (!common.length || common.includes(p.alpha))); return ps[ps.length - 1]; };
     const shown = g.curves.map((c) => ({ c, p: pick(c) })).filter((e) => e.p);
+    const noise = shown.some(({ p }) => p.flatnessMeasure === 'noise');
     new Chart(flatCanvas, { type: 'line',
-      data: { datasets: shown.map(({ c, p }) => ({ ...base(c), label: c.plugin + (common.length ? '' : ' (α = ' + p.alpha + ')'), data: p.flatness.map(([f, e]) => ({ x: 100 * f, y: e })) })) },
-      options: { plugins: { title: { display: true, text: 'Flatness of the solutions' + (common.length ? ', α = ' + Math.max(...common) : '') + ' — ' + label },
-          tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' after flipping ' + fmt(t.parsed.x) + '%' } } },
-        scales: { x: { type: 'linear', min: 0, title: scaleTitle('variables flipped at random (%)') }, y: { min: 0, title: scaleTitle('error rate (mean over solved runs)') } } } });
+      data: { datasets: shown.map(({ c, p }) => ({ ...base(c), label: c.plugin + (common.length ? '' : ' (α = ' + p.alpha + ')'), data: p.flatness.map(([f, e]) => ({ x: noise ? f : 100 * f, y: e })) })) },
+      options: { plugins: { title: { display: true, text: (noise ? 'Flatness of the networks' : 'Flatness of the solutions') + (common.length ? ', α = ' + Math.max(...common) : '') + ' — ' + label },
+          tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + (noise ? ' at σ = ' + fmt(t.parsed.x) : ' after flipping ' + fmt(t.parsed.x) + '%') } } },
+        scales: { x: { type: 'linear', min: 0, title: scaleTitle(noise ? 'multiplicative weight noise σ' : 'variables flipped at random (%)') }, y: { min: 0, title: scaleTitle(noise ? 'training error (mean over all runs)' : 'error rate (mean over solved runs)') } } } });
+  }
+  const genCanvas = document.getElementById('gen-' + gi);
+  if (genCanvas) {
+    const sets = g.curves.map((c) => ({ ...base(c), data: c.points.filter((p) => p.meanTestError !== null).map((p) => ({ x: p.alpha, y: p.meanTestError })),
+      intervals: c.points.filter((p) => p.meanTestError !== null).map((p) => (p.testErrorLo === null ? null : [p.testErrorLo, p.testErrorHi])) }));
+    if (g.theory) sets.push({ label: g.theory.label, borderColor: Chart.defaults.color, backgroundColor: Chart.defaults.color, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, stepped: false, data: g.theory.points.map(([a, e]) => ({ x: a, y: e })), intervals: [] });
+    new Chart(genCanvas, { type: 'line', plugins: [wilsonBars],
+      data: { datasets: sets },
+      options: { plugins: { title: { display: true, text: 'Test error vs α — ' + label },
+          tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) } } },
+        scales: { x, y: { min: 0, title: scaleTitle('test error (mean, 95% interval)') } } } });
   }
 });
 })();`;

@@ -141,6 +141,39 @@ describe('renderHtmlReport', () => {
     expect(flatness).toEqual([{ label: 'sa', data: [{ x: 1, y: 0.002 }, { x: 20, y: 0.275 }] }]);
   });
 
+  it('for teacher–student: train and test error columns, the replica-theory ε, and a test-error chart with the theory line', () => {
+    const ts = [0.5, 1].flatMap((alpha) => [1, 2].map((seed) => ({
+      ...record('sgd', alpha, seed, 'unsolved', 100), problem: 'teacher-student' as const, energy: 10 * seed, testError: 0.3 + 0.01 * seed, teacherOverlap: 0.5,
+    })));
+    const page = renderHtmlReport({ title: 'TS', records: ts });
+    expect(page).toContain('<th>theory ε</th>');
+    // The RS Gibbs error at α = 0.5 and 1 (0.405 and 0.311, Györgyi 1990).
+    expect(page).toMatch(/<td class="num">0\.405<\/td>/);
+    expect(page).toMatch(/<td class="num">0\.311<\/td>/);
+    // Train error: energy / round(αN): (10 + 20)/2 / 101 at α = 0.5.
+    expect(page).toContain(`<td class="num">${Number((15 / 101).toPrecision(3))}</td>`);
+    const charts = runClientScript(page);
+    const canvases = [...page.matchAll(/<canvas id="([^"]+)"/g)].map((m) => m[1]);
+    expect(charts.map((c) => c.id)).toEqual(canvases);
+    const gen = charts.find((c) => c.id === 'gen-0')!.datasets;
+    expect(gen[0]).toEqual({ label: 'sgd', data: [{ x: 0.5, y: 0.315 }, { x: 1, y: 0.315 }] });
+    expect(gen[1]!.label).toMatch(/replica theory/);
+    expect((gen[1]!.data as { x: number; y: number }[]).at(-1)).toEqual({ x: 1, y: expect.closeTo(0.3105, 3) });
+  });
+
+  it('labels the flatness of continuous networks by the noise σ, averaged over every run', () => {
+    const nets = [1, 2].map((seed) => ({
+      ...record('sgd', 1, seed, 'unsolved', 100), problem: 'mnist' as const, n: 784, energy: 50, testError: 0.1,
+      flatness: [[0.05, 0.1], [1, 0.5 + 0.1 * seed]] as [number, number][], flatnessMeasure: 'noise' as const,
+    }));
+    for (const r of nets) assertRunRecord(r);
+    const page = renderHtmlReport({ title: 'MNIST', records: nets });
+    expect(page).toContain('train error under noise σ = 0.05 / 1 (all runs)');
+    expect(page).toContain('0.100 / 0.650');
+    const flat = runClientScript(page).find((c) => c.id === 'flat-0')!.datasets;
+    expect(flat).toEqual([{ label: 'sgd', data: [{ x: 0.05, y: 0.1 }, { x: 1, y: expect.closeTo(0.65, 12) }] }]);
+  });
+
   it('renders without a manifest or records', () => {
     const empty = renderHtmlReport({ title: 'Empty', records: [] });
     expect(empty).toContain('No runs recorded.');
