@@ -131,7 +131,9 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
     info: outcome?.info ?? null,
     trace: outcome?.trace.length ? outcome.trace : null,
     flatness: flatness?.curve ?? null,
-    ...(flatness?.measure === 'noise' ? { flatnessMeasure: 'noise' as const } : {}),
+    // Data-set records say which perturbation they used (binary networks flip, continuous ones take noise); ±1 problems
+    // always flip, and their records stay as they were before the field existed.
+    ...(flatness && generated.instance.kind === 'dataset' ? { flatnessMeasure: flatness.measure } : {}),
     harnessVersion: HARNESS_VERSION,
     node: machine.node,
     cpu: machine.cpu,

@@ -6,8 +6,11 @@ import { BestParameters, type LearningTask } from './task.js';
 
 /** One learner's state and step, shared by its solve() and its kernel benchmark. */
 export interface Learner {
-  /** Runs one step with the given step size; returns the example gradients it evaluated. */
-  step(lr: number): number;
+  /**
+   * Runs one step with the given step size; returns the example gradients it evaluated. A long step (entropy-sgd's L
+   * Langevin steps) may poll `shouldStop` and cut itself short.
+   */
+  step(lr: number, shouldStop?: () => boolean): number;
   /** The parameters to judge and to answer with now (e.g. the centre of rsgd), and their training errors. */
   current(): { params: Float64Array; errors: number };
   /** Solver-specific facts for the record. */
@@ -18,9 +21,6 @@ export interface Learner {
   readonly epochWork?: number;
 }
 
-/** Every this many steps the deadline is polled. */
-const POLL_STEPS = 16;
-
 export function runLearner(task: LearningTask, learner: Learner, settings: LearnerSettings, params: Pick<CommonLearnerParams, 'lrDecay'>, ctx: SolveContext): SolveResult {
   const examples = task.model.exampleCount;
   const epochWork = learner.epochWork ?? examples;
@@ -29,21 +29,24 @@ export function runLearner(task: LearningTask, learner: Learner, settings: Learn
   let lr = settings.lr;
   let work = 0;
   let nextEpoch = epochWork;
-  let steps = 0;
   let state = learner.current();
+  const shouldStop = (): boolean => ctx.shouldStop();
   best.offer(state.params, state.errors);
   ctx.progress(0, state.errors);
-  while (work < budget && !(task.stopAtZeroErrors && best.errors === 0)) {
-    work += learner.step(lr);
+  // The deadline is polled after every step: a step is at least a minibatch gradient, far costlier than the poll.
+  while (work < budget && !(task.stopAtZeroErrors && best.errors === 0) && !ctx.shouldStop()) {
+    work += learner.step(lr, shouldStop);
     if (work >= nextEpoch || work >= budget) {
-      while (nextEpoch <= work) nextEpoch += epochWork;
-      lr *= params.lrDecay;
+      // A step may span several epochs (entropy-sgd's L minibatches on a small training set): every epoch it crossed
+      // applies the schedules.
+      for (; nextEpoch <= work; nextEpoch += epochWork) {
+        lr *= params.lrDecay;
+        learner.endEpoch?.();
+      }
       state = learner.current();
       best.offer(state.params, state.errors);
       ctx.progress(work, state.errors);
-      learner.endEpoch?.();
     }
-    if (++steps % POLL_STEPS === 0 && ctx.shouldStop()) break;
   }
   // ±1 problems answer with the best configuration seen; networks with the last one (no selection on training data).
   if (!task.stopAtZeroErrors) state = learner.current();

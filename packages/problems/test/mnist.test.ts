@@ -47,6 +47,13 @@ describe('the split of a seed', () => {
     const large = mnistTrainingSet(3, 500);
     expect(large.inputs.subarray(0, 100 * 784)).toEqual(small.inputs);
     expect(large.labels.subarray(0, 100)).toEqual(small.labels);
+    // Training digit μ is the package's digit order[2000 + μ].
+    const { images: all, labels: allLabels } = loadMnistDigits();
+    for (const mu of [0, 57, 499]) {
+      const index = order[MNIST_TEST_SIZE + mu]!;
+      expect(large.inputs.subarray(mu * 784, (mu + 1) * 784)).toEqual(all.subarray(index * 784, (index + 1) * 784));
+      expect(large.labels[mu]).toBe(allLabels[index]);
+    }
     const testSet = mnistTestSet(3);
     expect(testSet.p).toBe(MNIST_TEST_SIZE);
     // The first test digit is the digit order[0] of the package.

@@ -1,7 +1,7 @@
 // Aggregates run records per (plugin, problem, N, K, α): success rate with its Wilson interval, median time and
 // work to solution (unsolved runs count as +∞), PAR-2, mean generalization error; and α₅₀ per (plugin, problem, N, K).
 import { crossingAlpha, meanInterval, median, par, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
-import { specConstraintCount, type InstanceSpec } from '@densebench/problems';
+import { isDataset, specConstraintCount, type InstanceSpec } from '@densebench/problems';
 
 export interface PointSummary {
   plugin: string;
@@ -30,8 +30,8 @@ export interface PointSummary {
   meanTrainError: number | null;
   /**
    * Flatness: (p, error rate after flipping a fraction p of the variables) averaged over the solved runs that recorded
-   * it; for networks perturbed by multiplicative noise, (σ, error rate) averaged over every run that recorded it (a data
-   * set is rarely fitted exactly). null when none did.
+   * it; for data sets (rarely fitted exactly) averaged over every run, and for continuous networks the pairs are
+   * (σ, error rate) under multiplicative noise. null when none recorded it.
    */
   flatness: [number, number][] | null;
   flatnessMeasure: 'flip' | 'noise';
@@ -88,7 +88,7 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
     meanTeacherOverlap: finiteOrNull(overlap.mean),
     meanTrainError: meanTrainError(records),
     flatness: meanFlatness(records),
-    flatnessMeasure: records.some((r) => r.flatnessMeasure === 'noise') ? 'noise' : 'flip',
+    flatnessMeasure: records.find((r) => r.flatness)?.flatnessMeasure ?? 'flip',
   };
 }
 
@@ -101,9 +101,9 @@ function meanTrainError(records: readonly RunRecord[]): number | null {
   return rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
 }
 
-/** Mean flatness curve of the solved runs, or of all runs for noise-perturbed networks (same grid: one harness). */
+/** Mean flatness curve of the solved runs, or of all runs for a data set (same grid: one harness, one plugin). */
 function meanFlatness(records: readonly RunRecord[]): [number, number][] | null {
-  const anyRun = records.some((r) => r.flatnessMeasure === 'noise');
+  const anyRun = records.some((r) => isDataset(r.problem));
   const curves = records.flatMap((r) => ((anyRun || r.status === 'solved') && r.flatness ? [r.flatness] : []));
   if (curves.length === 0) return null;
   return curves[0]!.map(([fraction], i) => [fraction, curves.reduce((sum, curve) => sum + (curve[i]?.[1] ?? 0), 0) / curves.length]);

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '@densebench/core';
 import { summarize, type CurveSummary, type PointSummary } from './aggregate.js';
+import { isDataset } from '@densebench/problems';
 import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
 
 /** What renderHtmlReport draws; manifest is the result set's manifest.json, shown as metadata when present. */
@@ -173,15 +174,18 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
     const hi = c.alpha50Hi === null ? `&gt; ${num(c.points.at(-1)?.alpha)}` : num(c.alpha50Hi);
     return `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)} <span class="muted">[95%: ${lo}, ${hi}]</span></li>`;
   });
-  const flatPoint = g.curves.flatMap((c) => c.points).find((p) => p.flatness);
+  const measured = g.curves.flatMap((c) => c.points).filter((p) => p.flatness);
+  const flatPoint = measured.find((p) => p.flatnessMeasure === 'noise') ?? measured[0];
   const flatnessFractions = flatPoint?.flatness?.map(([fraction]) => fraction);
   const showTheory = g.theory !== undefined;
   const rows = g.curves.flatMap((c) => c.points.map((p, i) => pointRow(p, c.color, i === 0, showTestError, showTheory, flatnessFractions !== undefined)));
+  const mixed = measured.some((p) => p.flatnessMeasure !== 'noise');
+  const over = isDataset(g.problem) ? 'all runs' : 'solved';
   const flatnessHeader = !flatnessFractions
     ? ''
     : flatPoint!.flatnessMeasure === 'noise'
-      ? `<th title="mean over all runs of the training error after multiplying every weight by (1 + σz), z standard normal">train error under noise σ = ${flatnessFractions.map((f) => `${f}`).join(' / ')} (all runs)</th>`
-      : `<th title="mean over the solved runs of the fraction of violated constraints after flipping a random fraction of the variables">error after flipping ${flatnessFractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} % (solved)</th>`;
+      ? `<th title="mean over all runs of the training error after multiplying every weight by (1 + σz), z standard normal${mixed ? '; binary networks: after flipping that fraction of their weights' : ''}">train error under noise σ = ${flatnessFractions.map((f) => `${f}`).join(' / ')}${mixed ? ' (binary networks: fraction flipped)' : ''} (all runs)</th>`
+      : `<th title="mean over the ${over === 'solved' ? 'solved runs' : 'runs'} of the fraction of violated constraints after flipping a random fraction of the variables">error after flipping ${flatnessFractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} % (${over})</th>`;
   const theoryNote = showTheory
     ? `<p class="muted">Theory: ε = arccos(R)/π on the replica-symmetric branch of Gibbs learning (Györgyi, PRA 41, 7097, 1990; Seung, Sompolinsky &amp; Tishby, PRA 45, 6056, 1992); perfect learning becomes possible at α ≈ ${TEACHER_STUDENT_THRESHOLDS.perfectLearning} and the branch ends at α ≈ ${TEACHER_STUDENT_THRESHOLDS.amp}, the threshold of AMP.</p>`
     : '';
@@ -270,12 +274,14 @@ data.groups.forEach((g, gi) => {
     const common = measured.reduce((acc, as) => acc.filter((a) => as.includes(a)));
     const pick = (c) => { const ps = c.points.filter((p) => p.flatness && (!common.length || common.includes(p.alpha))); return ps[ps.length - 1]; };
     const shown = g.curves.map((c) => ({ c, p: pick(c) })).filter((e) => e.p);
+    // A group with continuous networks plots σ; binary networks beside them plot their flipped fraction on the same axis.
     const noise = shown.some(({ p }) => p.flatnessMeasure === 'noise');
+    const suffix = (p) => (noise && p.flatnessMeasure !== 'noise' ? ' — fraction flipped' : '');
     new Chart(flatCanvas, { type: 'line',
-      data: { datasets: shown.map(({ c, p }) => ({ ...base(c), label: c.plugin + (common.length ? '' : ' (α = ' + p.alpha + ')'), data: p.flatness.map(([f, e]) => ({ x: noise ? f : 100 * f, y: e })) })) },
+      data: { datasets: shown.map(({ c, p }) => ({ ...base(c), label: c.plugin + (common.length ? '' : ' (α = ' + p.alpha + ')') + suffix(p), data: p.flatness.map(([f, e]) => ({ x: noise ? f : 100 * f, y: e })) })) },
       options: { plugins: { title: { display: true, text: (noise ? 'Flatness of the networks' : 'Flatness of the solutions') + (common.length ? ', α = ' + Math.max(...common) : '') + ' — ' + label },
           tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + (noise ? ' at σ = ' + fmt(t.parsed.x) : ' after flipping ' + fmt(t.parsed.x) + '%') } } },
-        scales: { x: { type: 'linear', min: 0, title: scaleTitle(noise ? 'multiplicative weight noise σ' : 'variables flipped at random (%)') }, y: { min: 0, title: scaleTitle(noise ? 'training error (mean over all runs)' : 'error rate (mean over solved runs)') } } } });
+        scales: { x: { type: 'linear', min: 0, title: scaleTitle(noise ? 'multiplicative weight noise σ (binary networks: fraction flipped)' : 'variables flipped at random (%)') }, y: { min: 0, title: scaleTitle(noise ? 'training error (mean over all runs)' : 'error rate (mean over solved runs)') } } } });
   }
   const genCanvas = document.getElementById('gen-' + gi);
   if (genCanvas) {

@@ -62,8 +62,11 @@ export class EntropySgdLearner implements Learner {
     return this.params.gamma0 * Math.pow(1 + this.params.gamma1, this.outerSteps);
   }
 
-  /** One outer step: L Langevin steps on x′ (step size lr), then x moves towards their average μ. */
-  step(lr: number): number {
+  /**
+   * One outer step: L Langevin steps on x′ (step size lr), then x moves towards their average μ. When `shouldStop`
+   * turns true mid-loop, the outer step uses the average of the Langevin steps taken so far.
+   */
+  step(lr: number, shouldStop?: () => boolean): number {
     const { weights: x, inner, mean, velocity, grad, batch, noiseBuffer } = this;
     const { L, momentum, weightDecay, average } = this.params;
     const size = batch.length;
@@ -74,7 +77,9 @@ export class EntropySgdLearner implements Learner {
     inner.set(x);
     mean.set(x);
     velocity.fill(0);
-    for (let l = 0; l < L; l++) {
+    let steps = 0;
+    for (; steps < L; steps++) {
+      if (steps > 0 && shouldStop?.()) break;
       this.sampler.fill(batch, size);
       grad.fill(0);
       this.task.model.accumulateGradient(inner, batch, size, grad);
@@ -91,7 +96,7 @@ export class EntropySgdLearner implements Learner {
     }
     const eta = this.outerLr;
     for (let i = 0; i < x.length; i++) x[i] = x[i]! - eta * (x[i]! - mean[i]!);
-    return L * size;
+    return steps * size;
   }
 
   current(): { params: Float64Array; errors: number } {

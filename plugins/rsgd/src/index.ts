@@ -2,8 +2,9 @@
 // PNAS 113, E7655, 2016, App. C; the authors' BinaryCommitteeMachineRSGD.jl). y replicas with hidden weights H^a take
 // minibatch steps on their own loss; after each replica's step a coupling pulls it towards the others:
 //   majority (eq. C7, centre traced out):  H_i^a ← H_i^a + λ [tanh(γ Σ_b W_i^b) − W_i^a],  W = sign(H);
-//   elastic (EASGD, Zhang, Choromanska & LeCun, NIPS 2015; the authors' `center=true`): an explicit centre x̃,
-//     δ = λ (x^a − x̃),  x^a ← x^a − δ,  x̃ ← x̃ + δ.
+//   elastic (EASGD, Zhang, Choromanska & LeCun, NIPS 2015): an explicit centre x̃, δ = λ (x^a − x̃), x^a ← x^a − δ,
+//     x̃ ← x̃ + δ. On binary weights this couples the hidden weights H, where the authors' `center=true` couples the
+//     signs (δ = λ(W^c − W^a)): a deviation, for the rare run that forces `elastic` on a binary problem.
 // Per epoch (every replica has seen P examples, y·P example gradients of the shared budget): lr ← lr·lrDecay,
 // λ ← λ·lambdaFactor, γ ← γ + gammaStep. The answer is the centre (majority of the replicas' signs, or x̃) unless a
 // replica has fewer training errors; ±1 problems stop when either has none (checked once per epoch).
@@ -25,8 +26,8 @@ export class RsgdLearner implements Learner {
   readonly replicas: Float64Array[];
   /** W^a = sign(H^a) of each replica (majority coupling). */
   private readonly signs: Int8Array[];
-  /** Σ_b W_i^b (majority coupling). */
-  private readonly signSums: Int32Array;
+  /** Σ_b W_i^b (majority coupling), kept up to date incrementally. */
+  readonly signSums: Int32Array;
   /** Explicit centre x̃ (elastic coupling); for the majority coupling, the majority as ±1 values. */
   private readonly centre: Float64Array;
   private readonly grad: Float64Array;
@@ -93,7 +94,9 @@ export class RsgdLearner implements Learner {
       for (let i = 0; i < h.length; i++) {
         const old = w[i]!;
         const field = table[signSums[i]! + y]!;
-        const value = h[i]! - scale * grad[i]! + lambda * (field - old);
+        // The kick uses the replica's sign after its own gradient step (the authors' update_net!, then the kick).
+        const moved = h[i]! - scale * grad[i]!;
+        const value = moved + lambda * (field - (moved > 0 ? 1 : -1));
         h[i] = value;
         const now = value > 0 ? 1 : -1;
         if (now !== old) {
@@ -126,8 +129,9 @@ export class RsgdLearner implements Learner {
   current(): { params: Float64Array; errors: number } {
     const { model } = this.task;
     if (this.coupling === 'majority') {
-      // The traced-out centre: per-weight majority (a tie, possible for even y, gives +1), as ±1 hidden weights.
-      for (let i = 0; i < this.centre.length; i++) this.centre[i] = this.signSums[i]! >= 0 ? 1 : -1;
+      // The traced-out centre: per-weight majority as ±1 hidden weights (a tie, possible for even y, gives −1, the sign
+      // rule of the hidden weights and of the authors' code).
+      for (let i = 0; i < this.centre.length; i++) this.centre[i] = this.signSums[i]! > 0 ? 1 : -1;
     }
     let best = { params: this.centre, errors: model.trainingErrors(this.centre) };
     this.solvedBy = 'centre';

@@ -7,7 +7,7 @@ import sgd, { type SgdParams } from '../src/index.js';
 import rsgd, { RsgdLearner, type RsgdParams } from '../../rsgd/src/index.js';
 import entropySgd, { EntropySgdLearner, type EntropySgdParams } from '../../entropy-sgd/src/index.js';
 import { learningTask } from '@densebench/learn';
-import { Rng } from '@densebench/core';
+import { Rng, type PerceptronInstance } from '@densebench/core';
 
 const sgdParams = (extra: Record<string, unknown> = {}) => resolveParams<SgdParams>(sgd, extra);
 const rsgdParams = (extra: Record<string, unknown> = {}) => resolveParams<RsgdParams>(rsgd, extra);
@@ -19,7 +19,7 @@ const learners = [
   ['entropy-sgd', () => entropySgd.solve.bind(entropySgd), esgdParams],
 ] as const;
 
-describe.each(learners)('%s', (_, solver, params) => {
+describe.each(learners)('%s', (name, solver, params) => {
   const solve = solver() as (instance: Parameters<typeof sgd.solve>[0], p: object, ctx: ReturnType<typeof standaloneContext>) => SolveResult;
 
   it('solves easy perceptrons (N = 101, α = 0.2) and reports its work in example gradients', () => {
@@ -40,7 +40,8 @@ describe.each(learners)('%s', (_, solver, params) => {
   });
 
   it('is deterministic for a seed and depends on it', () => {
-    const { instance } = generate({ problem: 'teacher-student', n: 51, alpha: 1.5, k: null, seed: 1 });
+    // Beyond capacity (α = 1.2 > 0.83), so that different seeds end in different configurations.
+    const { instance } = generate({ problem: 'perceptron', n: 51, alpha: 1.2, k: null, seed: 1 });
     const run = (seed: string) => solve(instance, params({ epochs: 30 }), standaloneContext(seed));
     const a = run('x');
     expect(run('x')).toEqual(a);
@@ -50,9 +51,11 @@ describe.each(learners)('%s', (_, solver, params) => {
   it('stops at its budget: epochs·P example gradients (one step past it at most)', () => {
     const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.9, k: null, seed: 1 });
     const result = solve(instance, params({ epochs: 3 }), standaloneContext('budget'));
+    // One step: a minibatch of 5 (sgd), one per replica (rsgd, y = 7), L = 20 minibatches (entropy-sgd).
+    const stepWork = { sgd: 5, rsgd: 7 * 5, 'entropy-sgd': 20 * 5 }[name];
     expect(result.energy).toBeGreaterThan(0);
     expect(result.work).toBeGreaterThanOrEqual(3 * constraintsIn(instance));
-    expect(result.work).toBeLessThan(3 * constraintsIn(instance) + 20 * 7 * 5 + 1);
+    expect(result.work).toBeLessThan(3 * constraintsIn(instance) + stepWork);
     expect(energy(instance, result.assignment!)).toBe(result.energy);
   });
 
@@ -85,17 +88,35 @@ describe('with their extra machinery off, the learners are sgd', () => {
 });
 
 describe('rsgd', () => {
-  it('keeps Σ_b W^b equal to the sum of the replicas\' signs through majority-coupled steps', () => {
+  it('keeps Σ_b W^b equal to the sum of the replicas\' signs through majority-coupled steps, and the centre is their majority', () => {
     const { instance } = generate({ problem: 'perceptron', n: 51, alpha: 0.6, k: null, seed: 3 });
     const task = learningTask(instance, { hidden: 1, binary: false });
-    const learner = new RsgdLearner(task, 5, rsgdParams({ y: 5, lambda: 0.5, gamma0: 0.3 }), new Rng('r'));
-    for (let step = 0; step < 50; step++) learner.step(10);
-    const { params } = learner.current();
-    // The centre is the majority of the replicas' signs.
-    for (let i = 0; i < 51; i++) {
-      const votes = learner.replicas.reduce((sum, h) => sum + (h[i]! > 0 ? 1 : -1), 0);
-      expect(params === learner.replicas.find((h) => h === params) || params[i] === (votes >= 0 ? 1 : -1)).toBe(true);
+    const learner = new RsgdLearner(task, 5, rsgdParams({ y: 4, lambda: 0.5, gamma0: 0.3 }), new Rng('r'));
+    let flips = 0;
+    const before = learner.replicas.map((h) => Array.from(h, (v) => (v > 0 ? 1 : -1)));
+    for (let step = 0; step < 50; step++) {
+      learner.step(10);
+      for (let i = 0; i < 51; i++) expect(learner.signSums[i]).toBe(learner.replicas.reduce((sum, h) => sum + (h[i]! > 0 ? 1 : -1), 0));
     }
+    learner.replicas.forEach((h, a) => h.forEach((v, i) => (flips += (v > 0 ? 1 : -1) !== before[a]![i] ? 1 : 0)));
+    expect(flips).toBeGreaterThan(0);
+    // With y = 4 ties occur; they go to −1, like sign(H) at H = 0.
+    learner.current();
+    const centre = (learner as unknown as { centre: Float64Array }).centre;
+    for (let i = 0; i < 51; i++) expect(centre[i]).toBe(learner.signSums[i]! > 0 ? 1 : -1);
+  });
+
+  it('kicks a replica with its sign after its gradient step (the authors\' order)', () => {
+    // One weight, one pattern ξ = 1, σ = +1. From H = −1 (misclassified), a step of lr = 1.5 on the gradient −σξ gives
+    // H = 0.5, W = +1; with y = 1 and γ = ∞ the kick is λ(sign(Σ_b W^b before) − W) = 0.1·(−1 − 1): H = 0.3.
+    const tiny: PerceptronInstance = { kind: 'perceptron', problem: 'perceptron', n: 1, p: 1, patterns: Int8Array.of(1), labels: Int8Array.of(1) };
+    const task = learningTask(tiny, { hidden: 1, binary: false });
+    let seed = 0;
+    let learner: RsgdLearner;
+    do learner = new RsgdLearner(task, 1, rsgdParams({ y: 1, lambda: 0.1, gamma0: 1e9 }), new Rng(`kick ${seed++}`));
+    while (learner.replicas[0]![0] !== -1);
+    learner.step(1.5);
+    expect(learner.replicas[0]![0]).toBeCloseTo(0.3, 12);
   });
 
   it('refuses the majority coupling on a continuous network', () => {
@@ -113,5 +134,14 @@ describe('entropy-sgd', () => {
       expect(learner.step(1)).toBe(2 * 5);
       expect(learner.gamma).toBeCloseTo(0.01 * 1.5 ** t, 12);
     }
+  });
+});
+
+describe('entropy-sgd on a deadline', () => {
+  it('cuts its Langevin loop short when the deadline passes mid-step', () => {
+    const { instance } = generate({ problem: 'perceptron', n: 51, alpha: 0.5, k: null, seed: 1 });
+    const learner = new EntropySgdLearner(learningTask(instance, { hidden: 1, binary: false }), 5, esgdParams({ L: 20 }), new Rng('e'));
+    let polls = 0;
+    expect(learner.step(1, () => ++polls >= 3)).toBe(3 * 5);
   });
 });
