@@ -1,3 +1,4 @@
 export * from './aggregate.js';
 export * from './html.js';
 export * from './write.js';
+export * from './theory.js';
