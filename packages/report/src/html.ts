@@ -147,7 +147,7 @@ function pointRow(p: PointSummary, color: string, first: boolean, showTestError:
     `<td class="num">${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]</td>` +
     `<td class="num">${num(p.medianTimeS)}</td><td class="num">${work}</td><td class="num">${num(p.par2S)}</td>${counts}` +
     (showTestError ? `<td class="num">${num(p.meanTrainError)}</td><td class="num">${num(p.meanTestError)}${p.testErrorLo === null || p.meanTestError === null ? '' : ` ± ${num(p.meanTestError - p.testErrorLo)}`}</td>` : '') +
-    (showTheory ? `<td class="num">${num(teacherStudentGibbsError(p.alpha))}</td>` : '') +
+    (showTheory ? `<td class="num">${num(p.meanTeacherOverlap === null ? null : Math.acos(p.meanTeacherOverlap) / Math.PI)}</td><td class="num">${num(teacherStudentGibbsError(p.alpha))}</td>` : '') +
     (showFlatness ? `<td class="num">${p.flatness ? p.flatness.map(([, error]) => error.toFixed(3)).join(' / ') : '—'}</td>` : '') + '</tr>';
 }
 
@@ -197,7 +197,7 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
 <div class="chart"><canvas id="flat-${index}" role="img" aria-label="Flatness of the solutions, ${label}"></canvas></div>` : ''}${showTestError ? `
 <div class="chart"><canvas id="gen-${index}" role="img" aria-label="Test error vs α, ${label}"></canvas></div>` : ''}</div>${theoryNote}
 <div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
-    `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean train error</th><th>mean test error ± 95%</th>' : ''}${showTheory ? '<th>theory ε</th>' : ''}` +
+    `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean train error</th><th>mean test error ± 95%</th>' : ''}${showTheory ? '<th title="arccos of the mean overlap R with the teacher, over π: the test error R implies">arccos(R)/π</th><th title="replica-symmetric Gibbs error; 0 past the spinodal α ≈ 1.493">theory ε</th>' : ''}` +
     `${flatnessHeader}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>${failuresHtml(records)}</section>`;
 }

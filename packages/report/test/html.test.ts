@@ -146,7 +146,9 @@ describe('renderHtmlReport', () => {
       ...record('sgd', alpha, seed, 'unsolved', 100), problem: 'teacher-student' as const, energy: 10 * seed, testError: 0.3 + 0.01 * seed, teacherOverlap: 0.5,
     })));
     const page = renderHtmlReport({ title: 'TS', records: ts });
-    expect(page).toContain('<th>theory ε</th>');
+    expect(page).toMatch(/<th[^>]*>theory ε<\/th>/);
+    // arccos(R)/π for R = 0.5 is 1/3.
+    expect(page).toContain('<td class="num">0.333</td>');
     // The RS Gibbs error at α = 0.5 and 1 (0.405 and 0.311, Györgyi 1990).
     expect(page).toMatch(/<td class="num">0\.405<\/td>/);
     expect(page).toMatch(/<td class="num">0\.311<\/td>/);
