@@ -26,7 +26,7 @@ export const SCHEDULE_BY_KIND = {
 
 export default definePlugin<RbpParams>({
   name: 'rbp',
-  version: '0.1.0',
+  version: '0.1.1',
   description: 'reinforced belief propagation (PRL 2006): BP whose extra field is r_t × the current total field, r_t → 1',
   problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
   workUnit: 'sweeps',
@@ -49,7 +49,8 @@ export default definePlugin<RbpParams>({
     bp.initMessages(ctx.rng, params.randfact);
     const weights = new Int8Array(bp.n);
     const previousTotal = new Float64Array(bp.n);
-    const best = new Int8Array(bp.n);
+    // A run stopped before its first sweep answers with the signs of the initial messages.
+    const best = Int8Array.from(bp.signs(weights));
     let bestEnergy = Number.POSITIVE_INFINITY;
     let r = params.r0 ?? schedule.r0;
     let sweeps = 0;
@@ -68,6 +69,6 @@ export default definePlugin<RbpParams>({
       ctx.progress(sweeps, violated);
       if (violated === 0) break;
     }
-    return { assignment: best, energy: bestEnergy, work: sweeps, info: { finalR: r } };
+    return { assignment: best, energy: sweeps === 0 ? energy(instance, best) : bestEnergy, work: sweeps, info: { finalR: r } };
   },
 });
