@@ -1,4 +1,8 @@
-import type { BuiltinPlugins } from '@densebench/harness';
+import { fileURLToPath } from 'node:url';
+import { externalPluginUrl, type BuiltinPlugins } from '@densebench/harness';
+
+/** Manifests of the external SAT solvers shipped with densebench (plugins/external/<name>/densebench-plugin.json). */
+const external = (name: string): string => externalPluginUrl(fileURLToPath(new URL(`../../../plugins/external/${name}/densebench-plugin.json`, import.meta.url)));
 
 /** Plugins shipped with densebench, loaded through the same door as third-party ones (a module URL). */
 export const BUILTIN_PLUGINS: BuiltinPlugins = {
@@ -10,4 +14,8 @@ export const BUILTIN_PLUGINS: BuiltinPlugins = {
   sgd: import.meta.resolve('@densebench/plugin-sgd'),
   rsgd: import.meta.resolve('@densebench/plugin-rsgd'),
   'entropy-sgd': import.meta.resolve('@densebench/plugin-entropy-sgd'),
+  fms: import.meta.resolve('@densebench/plugin-fms'),
+  minisat: external('minisat'),
+  picosat: external('picosat'),
+  cadical: external('cadical'),
 };

@@ -27,6 +27,8 @@ export async function selectPlugins(entries: readonly PluginEntry[], paramItems:
     if (problem && !(plugin.plugin.problems as readonly string[]).includes(problem)) {
       throw new Error(`plugin "${plugin.plugin.name}" does not solve ${problem} (it solves: ${plugin.plugin.problems.join(', ')})`);
     }
+    // Before any run starts: e.g. an external solver whose program is not installed.
+    plugin.plugin.preflight?.();
     loaded.push(plugin);
   }
   const given = new Map<string, Record<string, unknown>>(loaded.map((p, i) => [p.plugin.name, { ...entries[i]!.params }]));

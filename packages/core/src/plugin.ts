@@ -43,6 +43,11 @@ export interface SolveContext {
 export interface SolveResult {
   assignment?: Assignment;
   network?: Network;
+  /**
+   * The solver's claim that the instance has no solution, instead of an answer (e.g. a CDCL solver's UNSATISFIABLE).
+   * The harness cannot check a proof: such a run is recorded as unsolved, with the claim in its message.
+   */
+  unsatisfiable?: boolean;
   /** Work done, in the plugin's `workUnit` (e.g. sweeps). */
   work: number;
   /** The energy the solver believes `assignment` has; a mismatch with the verified energy marks the run `invalid`. */
@@ -92,6 +97,8 @@ export interface SolverPlugin<P extends object = Record<string, unknown>, I exte
   readonly workUnit: string;
   readonly params: ParamsSchema;
   solve(instance: I, params: P, ctx: SolveContext): ResultFor<I> | Promise<ResultFor<I>>;
+  /** Optional check run once before a sweep starts (e.g. that an external program is installed); throws to refuse. */
+  preflight?(): void;
   /** Inner steps for the kernel benchmarks, so their throughput is a number comparable across commits. */
   readonly kernels?: readonly PluginKernel<P, I>[];
 }

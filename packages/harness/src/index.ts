@@ -9,3 +9,4 @@ export * from './kernels.js';
 export * from './manifest.js';
 export * from './merge.js';
 export * from './sweep.js';
+export * from './external.js';

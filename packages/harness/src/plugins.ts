@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertPlugin, type SolverPlugin } from '@densebench/core';
+import { externalPluginUrl, isExternalPluginUrl, loadExternalPlugin, PLUGIN_MANIFEST_FILE } from './external.js';
 
 /** A plugin module located on disk, with its loaded definition. */
 export interface LoadedPlugin {
@@ -29,7 +30,8 @@ function entryOfDirectory(dir: string): string {
 
 /**
  * Finds a plugin module: a built-in name, then an installed package densebench-plugin-<name> or
- * @scope/densebench-plugin-<name>, then a path. The error lists what was tried.
+ * @scope/densebench-plugin-<name>, then a path (a module, a package directory, or an external solver's
+ * densebench-plugin.json or the directory holding it). The error lists what was tried.
  */
 export function resolvePluginUrl(ref: string, builtins: BuiltinPlugins, cwd = process.cwd()): string {
   const builtin = builtins[ref];
@@ -48,21 +50,28 @@ export function resolvePluginUrl(ref: string, builtins: BuiltinPlugins, cwd = pr
     }
   }
   const path = resolve(cwd, ref);
-  if (existsSync(path)) return pathToFileURL(statSync(path).isDirectory() ? entryOfDirectory(path) : path).href;
+  if (existsSync(path)) {
+    // An external solver: a manifest, or a directory with a manifest and no package.json.
+    if (path.endsWith('.json')) return externalPluginUrl(path);
+    if (statSync(path).isDirectory() && existsSync(join(path, PLUGIN_MANIFEST_FILE)) && !existsSync(join(path, 'package.json'))) return externalPluginUrl(join(path, PLUGIN_MANIFEST_FILE));
+    return pathToFileURL(statSync(path).isDirectory() ? entryOfDirectory(path) : path).href;
+  }
   tried.push(`path ${path}`);
   throw new Error(`unknown plugin "${ref}". Tried:\n  - ${tried.join('\n  - ')}`);
 }
 
 const cache = new Map<string, Promise<SolverPlugin>>();
 
-/** Imports a plugin module by file URL and checks its default export. */
+/** Imports a plugin module by file URL and checks its default export; a manifest's URL gives its external plugin. */
 export function importPlugin(url: string): Promise<SolverPlugin> {
   let loaded = cache.get(url);
   if (!loaded) {
-    loaded = import(url).then((module: { default?: unknown }) => {
-      assertPlugin(module.default, url);
-      return module.default;
-    });
+    loaded = isExternalPluginUrl(url)
+      ? Promise.resolve().then(() => loadExternalPlugin(fileURLToPath(url)))
+      : import(url).then((module: { default?: unknown }) => {
+          assertPlugin(module.default, url);
+          return module.default;
+        });
     cache.set(url, loaded);
   }
   return loaded;

@@ -61,9 +61,10 @@ export function judge(result: TaskResult, instance: AnyInstance, teacher: Int8Ar
   const outcome = result.outcome;
   if (!outcome.ok) {
     const log = outcome.log.length ? `\nlog:\n${outcome.log.join('\n')}` : '';
-    return { status: 'error', ...none, message: outcome.message + log, wallTimeMs: outcome.wallTimeMs };
+    // A solver that threw once its time was up ran out of time (an external program killed at the limit, say).
+    return { status: outcome.late ? 'timeout' : 'error', ...none, message: outcome.message + log, wallTimeMs: outcome.wallTimeMs };
   }
-  const verdict = verifyAnswer({ instance, teacher, spec, assignment: outcome.assignment, network: outcome.network, claimedEnergy: outcome.claimedEnergy, wallTimeMs: outcome.wallTimeMs, timeLimitMs });
+  const verdict = verifyAnswer({ instance, teacher, spec, assignment: outcome.assignment, network: outcome.network, unsatisfiable: outcome.unsatisfiable, claimedEnergy: outcome.claimedEnergy, wallTimeMs: outcome.wallTimeMs, timeLimitMs });
   return { ...verdict, wallTimeMs: outcome.wallTimeMs };
 }
 

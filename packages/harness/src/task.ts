@@ -18,10 +18,19 @@ export type SolveOutcome =
       /** The raw answer as returned (checked in the main thread): `assignment` for ±1 problems, `network` for data sets. */
       assignment: unknown;
       network: unknown;
+      /** The solver claims there is no solution (no answer to verify). */
+      unsatisfiable: boolean;
       work: number;
       claimedEnergy: number | null;
       info: Record<string, number | string | boolean> | null;
       trace: [number, number][];
       wallTimeMs: number;
     }
-  | { ok: false; message: string; wallTimeMs: number; log: string[] };
+  | {
+      ok: false;
+      message: string;
+      wallTimeMs: number;
+      log: string[];
+      /** The solver threw after its deadline had passed (e.g. an external program killed at the time limit). */
+      late?: boolean;
+    };

@@ -22,6 +22,8 @@ export interface VerifyInput {
   /** The raw answer: `assignment` for ±1 problems, `network` for data sets. */
   assignment: unknown;
   network?: unknown;
+  /** The solver claims the instance has no solution and gives no answer. */
+  unsatisfiable?: boolean;
   claimedEnergy: number | null;
   wallTimeMs: number;
   timeLimitMs: number;
@@ -52,6 +54,10 @@ function measure(input: VerifyInput): { energy: number; testError: number | null
 }
 
 export function verifyAnswer(input: VerifyInput): Verdict {
+  if (input.unsatisfiable && input.assignment === undefined && input.network === undefined) {
+    const late = input.wallTimeMs > input.timeLimitMs;
+    return { status: late ? 'timeout' : 'unsolved', energy: null, testError: null, teacherOverlap: null, message: 'the solver reports the instance unsatisfiable (a claim densebench does not verify)' };
+  }
   const base = measure(input);
   if (typeof base === 'string') return { status: 'invalid', energy: null, testError: null, teacherOverlap: null, message: base };
   const verified = base.energy;

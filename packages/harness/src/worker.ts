@@ -58,6 +58,7 @@ export default async function runSolveTask(task: SolveTask): Promise<SolveOutcom
       ok: true,
       assignment: result.assignment,
       network: result.network,
+      unsatisfiable: result.unsatisfiable === true,
       work: typeof result.work === 'number' ? result.work : Number.NaN,
       claimedEnergy: typeof result.energy === 'number' ? result.energy : null,
       info: result.info ?? null,
@@ -66,7 +67,8 @@ export default async function runSolveTask(task: SolveTask): Promise<SolveOutcom
     };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, message, wallTimeMs: performance.now() - start, log };
+    const now = performance.now();
+    return { ok: false, message, wallTimeMs: now - start, log, ...(now >= deadline ? { late: true } : {}) };
   } finally {
     clearTimeout(timer);
   }

