@@ -2,8 +2,9 @@ import yargs from 'yargs';
 import { bench, benchOptions } from './commands/bench.js';
 import { generateCommand, generateOptions } from './commands/generate.js';
 import { kernelsCommand, kernelsOptions } from './commands/kernels.js';
-import { listCommand } from './commands/list.js';
+import { listCommand, listOptions } from './commands/list.js';
 import { mergeCommand, mergeOptions } from './commands/merge.js';
+import { newPluginCommand, newPluginOptions } from './commands/new-plugin.js';
 import { reportCommand, reportOptions } from './commands/report.js';
 import { rerunCommand, rerunOptions } from './commands/rerun.js';
 import { solveCommand, solveOptions } from './commands/solve.js';
@@ -29,12 +30,14 @@ function parser(argv: readonly string[]) {
     .command('merge <results..>', 'join result sets (e.g. shards of one plan) into one', mergeOptions, mergeCommand)
     .command('rerun <results>', 'run recorded runs again and check that they reproduce', rerunOptions, rerunCommand)
     .command('kernels', "time each plugin's inner step on fixed seeded instances; print a table and write JSON", kernelsOptions, kernelsCommand)
-    .command('list', 'list plugins (with their parameters) and problems', {}, listCommand)
+    .command('list', 'list plugins (with their parameters) and problems', listOptions, listCommand)
+    .command('new-plugin <name>', 'scaffold a solver plugin package that passes its conformance test', newPluginOptions, newPluginCommand)
     .example('$0 bench --plugin sa --alpha 0.3:0.8', 'SA on the random perceptron, α = 0.30 … 0.80')
     .example('$0 generate --problem ksat --n 200 --alpha 4.2 --seed 7 -o x.cnf', 'a random 3-SAT instance')
     .example('$0 solve --plugin sa --instance x.cnf', 'solve it and print the verified model')
     .example('$0 bench --config study.json --shard 2/4', 'one of four shards of a study')
     .example('$0 merge results/s-shard1of2 results/s-shard2of2 -o results/s', 'join the shards')
+    .example('$0 new-plugin my-solver', 'scaffold plugins/my-solver (a package with a conformance test)')
     .strict()
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((message, error) => {

@@ -23,7 +23,12 @@ export async function selectPlugins(entries: readonly PluginEntry[], paramItems:
   const loaded: (LoadedPlugin & { ref: string })[] = [];
   for (const { ref } of entries) {
     const plugin = { ...(await loadPlugin(ref, BUILTIN_PLUGINS)), ref };
-    if (loaded.some((p) => p.plugin.name === plugin.plugin.name)) throw new Error(`plugin "${plugin.plugin.name}" is selected twice`);
+    const same = loaded.find((p) => p.plugin.name === plugin.plugin.name);
+    if (same) {
+      throw new Error(same.url === plugin.url ? `plugin "${plugin.plugin.name}" is selected twice` : `two plugins are named "${plugin.plugin.name}": ${same.url} and ${plugin.url}`);
+    }
+    const builtin = BUILTIN_PLUGINS[plugin.plugin.name];
+    if (builtin && builtin !== plugin.url) throw new Error(`plugin ${plugin.url} is named "${plugin.plugin.name}", the name of a built-in plugin: rename it`);
     if (problem && !(plugin.plugin.problems as readonly string[]).includes(problem)) {
       throw new Error(`plugin "${plugin.plugin.name}" does not solve ${problem} (it solves: ${plugin.plugin.problems.join(', ')})`);
     }

