@@ -3,9 +3,17 @@
 import type { KsatInstance } from '@densebench/core';
 import type { IncrementalEnergy } from './incremental.js';
 
-/** Read-only layout: the formula's clauses plus, for each variable, its occurrences (clause and literal sign). */
+/**
+ * Read-only layout: the formula's clauses, normalised — a literal repeated within a clause kept once, a clause holding
+ * both x and ¬x (always satisfied) kept without literals and marked — plus, for each variable, its occurrences in the
+ * normalised clauses (clause and literal sign). Generated random K-SAT has neither, so its layout is the formula's.
+ */
 export interface KsatLayout {
   readonly instance: KsatInstance;
+  readonly clauseStart: Int32Array;
+  readonly clauseLiterals: Int32Array;
+  /** 1 for a clause that holds both x and ¬x: it counts one true literal forever. */
+  readonly tautology: Uint8Array;
   readonly occurrenceStart: Int32Array;
   readonly occurrenceClause: Int32Array;
   /** +1 if the occurrence is the positive literal, −1 if negated: the literal is true when the variable's value equals it. */
@@ -13,7 +21,26 @@ export interface KsatLayout {
 }
 
 export function ksatLayout(instance: KsatInstance): KsatLayout {
-  const { n, m, clauseStart, clauseLiterals } = instance;
+  const { n, m } = instance;
+  const clauseStart = new Int32Array(m + 1);
+  const kept = new Int32Array(instance.clauseLiterals.length);
+  const tautology = new Uint8Array(m);
+  let size = 0;
+  for (let c = 0; c < m; c++) {
+    const first = size;
+    for (let j = instance.clauseStart[c]!; j < instance.clauseStart[c + 1]!; j++) {
+      const lit = instance.clauseLiterals[j]!;
+      let repeated = false;
+      for (let q = first; q < size; q++) {
+        if (kept[q] === lit) repeated = true;
+        else if (kept[q] === -lit) tautology[c] = 1;
+      }
+      if (!repeated) kept[size++] = lit;
+    }
+    if (tautology[c]) size = first;
+    clauseStart[c + 1] = size;
+  }
+  const clauseLiterals = kept.slice(0, size);
   const degree = new Int32Array(n + 1);
   for (let j = 0; j < clauseLiterals.length; j++) degree[Math.abs(clauseLiterals[j]!)]!++;
   const occurrenceStart = new Int32Array(n + 1);
@@ -29,7 +56,7 @@ export function ksatLayout(instance: KsatInstance): KsatLayout {
       occurrenceSign[slot] = lit > 0 ? 1 : -1;
     }
   }
-  return { instance, occurrenceStart, occurrenceClause, occurrenceSign };
+  return { instance, clauseStart, clauseLiterals, tautology, occurrenceStart, occurrenceClause, occurrenceSign };
 }
 
 export class IncrementalKsat implements IncrementalEnergy {
@@ -59,11 +86,12 @@ export class IncrementalKsat implements IncrementalEnergy {
   }
 
   reset(assignment: Int8Array): void {
-    const { m, clauseStart, clauseLiterals } = this.layout.instance;
+    const { m } = this.layout.instance;
+    const { clauseStart, clauseLiterals, tautology } = this.layout;
     this.weights.set(assignment);
     this.energy = 0;
     for (let c = 0; c < m; c++) {
-      let count = 0;
+      let count = tautology[c]!;
       for (let j = clauseStart[c]!; j < clauseStart[c + 1]!; j++) {
         const lit = clauseLiterals[j]!;
         if ((lit > 0 ? 1 : -1) === assignment[Math.abs(lit) - 1]) count++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { energy, Rng, type Instance } from '@densebench/core';
-import { generate, type BinaryInstanceSpec } from '@densebench/problems';
+import { generate, parseDimacs, type BinaryInstanceSpec } from '@densebench/problems';
 import { IncrementalPerceptron, incrementalEnergy, metropolisSweep, randomConfiguration, type IncrementalEnergy } from '../src/index.js';
 
 /** Random walk of `steps` flips: every ΔE and the running energy must equal a full recomputation. */
@@ -37,6 +37,11 @@ describe('incremental energies agree with a full recomputation along random walk
       checkWalk(instance, incrementalEnergy(instance), 3000, name);
     });
   }
+
+  it('a DIMACS formula with repeated literals, x ∨ ¬x clauses and clauses of mixed length', () => {
+    const formula = parseDimacs('p cnf 6 9\n1 1 2 0\n1 -1 0\n-3 -3 -3 0\n2 -4 4 5 0\n-1 -2 0\n3 4 5 6 0\n-5 0\n6 -6 6 0\n2 2 -6 -6 1 0\n');
+    checkWalk(formula, incrementalEnergy(formula), 3000, 'irregular');
+  });
 
   it('perceptron with even N, where a zero field is an error', () => {
     const { instance } = generate(spec('perceptron', 21, 0.7, null, 3));

@@ -50,7 +50,7 @@ export function geometricCapped(start: number, factor: number, max: number, t: n
 
 export default definePlugin<RmcParams>({
   name: 'rmc',
-  version: '0.1.0',
+  version: '0.1.1',
   description: 'replicated Monte Carlo on the robust ensemble: y coupled replicas, Metropolis single flips, β and γ annealed geometrically',
   problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
   workUnit: 'sweeps (y·N attempted flips)',

@@ -13,7 +13,7 @@ export type { SaParams, AnnealResult } from './types.js';
 
 export default definePlugin<SaParams>({
   name: 'sa',
-  version: '1.1.0',
+  version: '1.1.1',
   description: 'simulated annealing: Metropolis single flips on the number of violated constraints, geometric β schedule, restarts',
   problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
   workUnit: 'sweeps',
