@@ -5,3 +5,4 @@ export * from './task.js';
 export * from './settings.js';
 export * from './loop.js';
 export * from './kernels.js';
+export * from './plugin.js';

@@ -12,8 +12,8 @@
 // scoping would otherwise reach after enough outer steps (deviation; `info.gammaCapped` says whether it applied).
 // On the binary perceptron and committee machine x holds
 // hidden weights H and the gradient is taken at sign(H) (see @densebench/learn).
-import { definePlugin, type AnyInstance, type Rng } from '@densebench/core';
-import { COMMON_LEARNER_SCHEMA, learnerKernels, learnerSettings, learningTask, MinibatchSampler, runLearner, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
+import type { Rng } from '@densebench/core';
+import { defineLearnerPlugin, MinibatchSampler, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
 
 export type EntropySgdParams = CommonLearnerParams & {
   L: number;
@@ -112,35 +112,20 @@ export class EntropySgdLearner implements Learner {
   }
 }
 
-function makeLearner(task: LearningTask, batchSize: number, params: EntropySgdParams, rng: Rng): EntropySgdLearner {
-  return new EntropySgdLearner(task, batchSize, params, rng);
-}
-
-export default definePlugin<EntropySgdParams, AnyInstance>({
+export default defineLearnerPlugin<EntropySgdParams>({
   name: 'entropy-sgd',
   version: '0.1.0',
   description: 'Entropy-SGD: an inner Langevin loop (L steps) estimates the local-entropy gradient, the outer step follows it; scoping γ grows per outer step',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'mnist'],
-  workUnit: 'example gradients',
   params: {
-    type: 'object',
-    properties: {
-      ...COMMON_LEARNER_SCHEMA,
-      L: { type: 'integer', minimum: 1, default: 20, description: 'Langevin steps per outer step (the authors\' L = 20)' },
-      gamma0: { type: 'number', minimum: 0, default: 0.03, description: 'initial scoping γ₀ (authors: 0.03 for CIFAR, 1e-4 for MNIST LeNet)' },
-      gamma1: { type: 'number', minimum: 0, default: 0.001, description: 'scoping rate γ₁: γ_t = γ₀(1 + γ₁)^t, t = outer steps' },
-      noise: { type: 'number', minimum: 0, default: 1e-4, description: 'Langevin noise ε (step noise std ε·√(2·lr))' },
-      average: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.75, description: 'coefficient α of the running average μ ← αμ + (1 − α)x′' },
-      momentum: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.9, description: 'Nesterov momentum of the Langevin loop' },
-      weightDecay: { type: 'number', minimum: 0, default: 0, description: 'L2 weight decay in the Langevin loop' },
-      outerLr: { type: 'number', exclusiveMinimum: 0, default: 1, description: 'outer step η: x ← x − η(x − μ) (the authors start at 1)' },
-      outerLrDecay: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 1, description: 'factor applied to outerLr after every epoch of work' },
-    },
+    L: { type: 'integer', minimum: 1, default: 20, description: 'Langevin steps per outer step (the authors\' L = 20)' },
+    gamma0: { type: 'number', minimum: 0, default: 0.03, description: 'initial scoping γ₀ (authors: 0.03 for CIFAR, 1e-4 for MNIST LeNet)' },
+    gamma1: { type: 'number', minimum: 0, default: 0.001, description: 'scoping rate γ₁: γ_t = γ₀(1 + γ₁)^t, t = outer steps' },
+    noise: { type: 'number', minimum: 0, default: 1e-4, description: 'Langevin noise ε (step noise std ε·√(2·lr))' },
+    average: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.75, description: 'coefficient α of the running average μ ← αμ + (1 − α)x′' },
+    momentum: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0.9, description: 'Nesterov momentum of the Langevin loop' },
+    weightDecay: { type: 'number', minimum: 0, default: 0, description: 'L2 weight decay in the Langevin loop' },
+    outerLr: { type: 'number', exclusiveMinimum: 0, default: 1, description: 'outer step η: x ← x − η(x − μ) (the authors start at 1)' },
+    outerLrDecay: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 1, description: 'factor applied to outerLr after every epoch of work' },
   },
-  solve(instance, params, ctx) {
-    const task = learningTask(instance, { hidden: params.hidden, binary: params.binaryNetwork });
-    const settings = learnerSettings(task, params);
-    return runLearner(task, makeLearner(task, settings.batchSize, params, ctx.rng), settings, params, ctx);
-  },
-  kernels: learnerKernels<EntropySgdParams>((task, settings, params, rng) => makeLearner(task, settings.batchSize, params, rng)),
+  make: (task, settings, params, rng) => new EntropySgdLearner(task, settings.batchSize, params, rng),
 });

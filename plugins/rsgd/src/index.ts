@@ -8,8 +8,8 @@
 // Per epoch (every replica has seen P examples, y·P example gradients of the shared budget): lr ← lr·lrDecay,
 // λ ← λ·lambdaFactor, γ ← γ + gammaStep. The answer is the centre (majority of the replicas' signs, or x̃) unless a
 // replica has fewer training errors; ±1 problems stop when either has none (checked once per epoch).
-import { definePlugin, type AnyInstance, type Rng } from '@densebench/core';
-import { COMMON_LEARNER_SCHEMA, learnerKernels, learnerSettings, learningTask, MinibatchSampler, runLearner, signsOf, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
+import type { Rng } from '@densebench/core';
+import { defineLearnerPlugin, MinibatchSampler, signsOf, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
 
 export type Coupling = 'majority' | 'elastic' | 'auto';
 
@@ -155,32 +155,17 @@ export class RsgdLearner implements Learner {
   }
 }
 
-function makeLearner(task: LearningTask, batchSize: number, params: RsgdParams, rng: Rng): RsgdLearner {
-  return new RsgdLearner(task, batchSize, params, rng);
-}
-
-export default definePlugin<RsgdParams, AnyInstance>({
+export default defineLearnerPlugin<RsgdParams>({
   name: 'rsgd',
   version: '0.1.0',
   description: 'replicated SGD on the robust ensemble: y replicas coupled through their majority (or an elastic centre), γ raised per epoch',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'mnist'],
-  workUnit: 'example gradients',
   params: {
-    type: 'object',
-    properties: {
-      ...COMMON_LEARNER_SCHEMA,
-      y: { type: 'integer', minimum: 1, default: 7, description: 'number of replicas (odd keeps their majority free of ties)' },
-      coupling: { type: 'string', enum: ['auto', 'majority', 'elastic'], default: 'auto', description: 'majority: tanh(γ Σ_b W^b) kick, centre traced out (binary weights); elastic: explicit centre (EASGD); auto: majority for binary weights, elastic for continuous networks' },
-      lambda: { type: 'number', minimum: 0, default: 0.1, description: 'coupling strength λ (the authors\' default 0.1)' },
-      lambdaFactor: { type: 'number', exclusiveMinimum: 0, default: 1, description: 'factor applied to λ after every epoch' },
-      gamma0: { type: 'number', minimum: 0, default: 0.5, description: 'initial γ of the majority coupling (large values force the replicas together at once)' },
-      gammaStep: { type: 'number', minimum: 0, default: 0.01, description: 'added to γ after every epoch (every replica has seen P examples)' },
-    },
+    y: { type: 'integer', minimum: 1, default: 7, description: 'number of replicas (odd keeps their majority free of ties)' },
+    coupling: { type: 'string', enum: ['auto', 'majority', 'elastic'], default: 'auto', description: 'majority: tanh(γ Σ_b W^b) kick, centre traced out (binary weights); elastic: explicit centre (EASGD); auto: majority for binary weights, elastic for continuous networks' },
+    lambda: { type: 'number', minimum: 0, default: 0.1, description: 'coupling strength λ (the authors\' default 0.1)' },
+    lambdaFactor: { type: 'number', exclusiveMinimum: 0, default: 1, description: 'factor applied to λ after every epoch' },
+    gamma0: { type: 'number', minimum: 0, default: 0.5, description: 'initial γ of the majority coupling (large values force the replicas together at once)' },
+    gammaStep: { type: 'number', minimum: 0, default: 0.01, description: 'added to γ after every epoch (every replica has seen P examples)' },
   },
-  solve(instance, params, ctx) {
-    const task = learningTask(instance, { hidden: params.hidden, binary: params.binaryNetwork });
-    const settings = learnerSettings(task, params);
-    return runLearner(task, makeLearner(task, settings.batchSize, params, ctx.rng), settings, params, ctx);
-  },
-  kernels: learnerKernels<RsgdParams>((task, settings, params, rng) => makeLearner(task, settings.batchSize, params, rng)),
+  make: (task, settings, params, rng) => new RsgdLearner(task, settings.batchSize, params, rng),
 });

@@ -1,8 +1,8 @@
 // sgd — plain minibatch SGD, the control of every gradient-learner comparison: the model, loss, minibatches and budget
 // of rsgd and entropy-sgd, without replicas or local-entropy term. On the binary perceptron and committee machine it is
 // the authors' replicated-SGD rule with one replica and no coupling (Baldassi et al., PNAS 113, E7655, 2016, App. C).
-import { definePlugin, type AnyInstance, type Rng } from '@densebench/core';
-import { COMMON_LEARNER_SCHEMA, learnerKernels, learnerSettings, learningTask, MinibatchSampler, runLearner, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
+import type { Rng } from '@densebench/core';
+import { defineLearnerPlugin, MinibatchSampler, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
 
 export type SgdParams = CommonLearnerParams & { momentum: number };
 
@@ -48,23 +48,12 @@ export class SgdLearner implements Learner {
   }
 }
 
-export default definePlugin<SgdParams, AnyInstance>({
+export default defineLearnerPlugin<SgdParams>({
   name: 'sgd',
   version: '0.1.0',
   description: 'plain minibatch SGD (binary weights through sign of hidden weights; the control for rsgd and entropy-sgd)',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'mnist'],
-  workUnit: 'example gradients',
   params: {
-    type: 'object',
-    properties: {
-      ...COMMON_LEARNER_SCHEMA,
-      momentum: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0, description: "heavy-ball momentum (0: none, as in the authors' binary-weight rule)" },
-    },
+    momentum: { type: 'number', minimum: 0, exclusiveMaximum: 1, default: 0, description: "heavy-ball momentum (0: none, as in the authors' binary-weight rule)" },
   },
-  solve(instance, params, ctx) {
-    const task = learningTask(instance, { hidden: params.hidden, binary: params.binaryNetwork });
-    const settings = learnerSettings(task, params);
-    return runLearner(task, new SgdLearner(task, settings.batchSize, params.momentum, ctx.rng), settings, params, ctx);
-  },
-  kernels: learnerKernels<SgdParams>((task, settings, params, rng) => new SgdLearner(task, settings.batchSize, params.momentum, rng)),
+  make: (task, settings, params, rng) => new SgdLearner(task, settings.batchSize, params.momentum, rng),
 });
