@@ -23,6 +23,25 @@ export interface HtmlReportGroup {
   curves: (CurveSummary & { color: string })[];
   /** A theory line for the generalization chart (teacher–student perceptron): (α, ε) pairs. */
   theory?: { label: string; points: [number, number][] };
+  /** Known thresholds of the problem, drawn as vertical lines where they fall inside the α range run. */
+  thresholds: { alpha: number; label: string }[];
+}
+
+/** Published thresholds per problem (and K), with their sources. */
+export function knownThresholds(problem: string, k: number | null): { alpha: number; label: string }[] {
+  switch (problem) {
+    case 'perceptron':
+      return [{ alpha: 0.833, label: 'capacity α_c ≈ 0.833 (Krauth & Mézard 1989)' }];
+    case 'teacher-student':
+      return [
+        { alpha: TEACHER_STUDENT_THRESHOLDS.perfectLearning, label: `perfect learning α ≈ ${TEACHER_STUDENT_THRESHOLDS.perfectLearning} (Györgyi 1990)` },
+        { alpha: TEACHER_STUDENT_THRESHOLDS.amp, label: `AMP α ≈ ${TEACHER_STUDENT_THRESHOLDS.amp} (Barbier et al. 2019)` },
+      ];
+    case 'ksat':
+      return k === 3 ? [{ alpha: 4.267, label: '3-SAT α_s ≈ 4.267 (Mézard, Parisi & Zecchina 2002)' }] : k === 4 ? [{ alpha: 9.931, label: '4-SAT α_s ≈ 9.931 (Mertens, Mézard & Zecchina 2006)' }] : [];
+    default:
+      return [];
+  }
 }
 
 const THEORY_LABEL = 'replica theory (RS Gibbs learning, Györgyi 1990)';
@@ -72,7 +91,7 @@ export function groupCurves(curves: readonly CurveSummary[]): HtmlReportGroup[] 
   for (const c of curves) {
     const key = `${c.problem}|${c.n}|${c.k}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { problem: c.problem, n: c.n, k: c.k, curves: [] }));
+    if (!g) groups.set(key, (g = { problem: c.problem, n: c.n, k: c.k, curves: [], thresholds: knownThresholds(c.problem, c.k) }));
     g.curves.push({ ...c, color: PALETTE[plugins.indexOf(c.plugin) % PALETTE.length]! });
   }
   for (const g of groups.values()) {
@@ -241,6 +260,20 @@ const wilsonBars = { id: 'wilsonBars', afterDatasetsDraw(chart) {
     ctx.restore();
   });
 } };
+// Vertical lines at the problem's known thresholds that fall inside the α axis, labelled at the top.
+const thresholdLines = { id: 'thresholdLines', afterDatasetsDraw(chart, _args, options) {
+  const ctx = chart.ctx, x = chart.scales.x, area = chart.chartArea;
+  (options.lines || []).forEach((line, i) => {
+    if (line.alpha < x.min || line.alpha > x.max) return;
+    const px = x.getPixelForValue(line.alpha);
+    ctx.save(); ctx.strokeStyle = Chart.defaults.color; ctx.globalAlpha = 0.6; ctx.setLineDash([4, 4]); ctx.lineWidth = 1;
+    ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
+    ctx.setLineDash([]); ctx.globalAlpha = 0.9; ctx.fillStyle = Chart.defaults.color; ctx.font = '11px sans-serif';
+    ctx.textAlign = px > (area.left + area.right) / 2 ? 'right' : 'left';
+    ctx.fillText(line.label, px + (ctx.textAlign === 'right' ? -4 : 4), area.top + 12 + 13 * i);
+    ctx.restore();
+  });
+} };
 const fmt = (v) => v === null ? '—' : Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(3)));
 const scaleTitle = (text) => ({ display: true, text, font: { size: 13 } });
 // Whole decades and labels only at 1, 2, 5: chart.js's own log bounds crowd labels when the data span is narrow.
@@ -256,9 +289,9 @@ data.groups.forEach((g, gi) => {
   const alphas = g.curves.flatMap((c) => c.points.map((p) => p.alpha)), lo = Math.min(...alphas), hi = Math.max(...alphas);
   const x = { type: 'linear', title: scaleTitle('α'), ...(hi > lo ? { min: lo, max: hi } : {}) };
   const base = (c) => ({ label: c.plugin, borderColor: c.color, backgroundColor: c.color, pointRadius: 3.5, borderWidth: 2, spanGaps: false, clip: 8 });
-  new Chart(document.getElementById('rate-' + gi), { type: 'line', plugins: [wilsonBars],
+  new Chart(document.getElementById('rate-' + gi), { type: 'line', plugins: [wilsonBars, thresholdLines],
     data: { datasets: g.curves.map((c) => ({ ...base(c), data: c.points.map((p) => ({ x: p.alpha, y: p.rate })), intervals: c.points.map((p) => [p.rateLo, p.rateHi]) })) },
-    options: { plugins: { title: { display: true, text: 'Success rate vs α — ' + label },
+    options: { plugins: { thresholdLines: { lines: g.thresholds }, title: { display: true, text: 'Success rate vs α — ' + label },
         tooltip: { callbacks: { label: (t) => { const p = g.curves[t.datasetIndex].points[t.dataIndex]; return t.dataset.label + ': ' + p.solved + '/' + p.runs + ' = ' + p.rate.toFixed(2) + ' [' + p.rateLo.toFixed(2) + ', ' + p.rateHi.toFixed(2) + ']'; } } } },
       scales: { x, y: { min: 0, max: 1, title: scaleTitle('fraction solved (95% Wilson interval)') } } } });
   new Chart(document.getElementById('time-' + gi), { type: 'line',
@@ -288,9 +321,9 @@ data.groups.forEach((g, gi) => {
     const sets = g.curves.map((c) => ({ ...base(c), data: c.points.filter((p) => p.meanTestError !== null).map((p) => ({ x: p.alpha, y: p.meanTestError })),
       intervals: c.points.filter((p) => p.meanTestError !== null).map((p) => (p.testErrorLo === null ? null : [p.testErrorLo, p.testErrorHi])) }));
     if (g.theory) sets.push({ label: g.theory.label, borderColor: Chart.defaults.color, backgroundColor: Chart.defaults.color, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, stepped: false, data: g.theory.points.map(([a, e]) => ({ x: a, y: e })), intervals: [] });
-    new Chart(genCanvas, { type: 'line', plugins: [wilsonBars],
+    new Chart(genCanvas, { type: 'line', plugins: [wilsonBars, thresholdLines],
       data: { datasets: sets },
-      options: { plugins: { title: { display: true, text: 'Test error vs α — ' + label },
+      options: { plugins: { thresholdLines: { lines: g.thresholds }, title: { display: true, text: 'Test error vs α — ' + label },
           tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) } } },
         scales: { x, y: { min: 0, title: scaleTitle('test error (mean, 95% interval)') } } } });
   }

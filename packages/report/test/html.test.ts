@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { describe, it, expect } from 'vitest';
 import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
-import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
+import { escapeHtml, jsonForScript, knownThresholds, renderHtmlReport } from '../src/html.js';
 
 function record(plugin: string, alpha: number, seed: number, status: RunStatus, wallTimeMs: number, message: string | null = null): RunRecord {
   const solved = status === 'solved';
@@ -174,6 +174,15 @@ describe('renderHtmlReport', () => {
     expect(page).toContain('0.100 / 0.650');
     const flat = runClientScript(page).find((c) => c.id === 'flat-0')!.datasets;
     expect(flat).toEqual([{ label: 'sgd', data: [{ x: 0.05, y: 0.1 }, { x: 1, y: expect.closeTo(0.65, 12) }] }]);
+  });
+
+  it('embeds the known thresholds of each problem, with their sources, for the charts to draw', () => {
+    expect(knownThresholds('perceptron', null)).toEqual([{ alpha: 0.833, label: expect.stringMatching(/capacity.*Krauth & Mézard 1989/) }]);
+    expect(knownThresholds('ksat', 3).map((t) => t.alpha)).toEqual([4.267]);
+    expect(knownThresholds('teacher-student', null).map((t) => t.alpha)).toEqual([1.245, 1.493]);
+    expect(knownThresholds('committee', 3)).toEqual([]);
+    const groups = (embedded(html) as unknown as { groups: { thresholds: { alpha: number }[] }[] }).groups;
+    expect(groups[0]!.thresholds.map((t) => t.alpha)).toEqual([0.833]);
   });
 
   it('renders without a manifest or records', () => {
