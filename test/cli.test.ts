@@ -21,6 +21,8 @@ describe('densebench bench', () => {
     expect(stderr).toMatch(/\[4\/4 /); // progress lines
     expect(stdout).toMatch(/sa\s+perceptron\s+51\s+0\.3\s+\d\/2/);
     expect(stdout).toContain('report:  reports/e2e/index.html');
+    expect(stdout).toContain('summary: reports/e2e/summary.md');
+    expect(readFileSync(join(cwd, 'reports/e2e/summary.md'), 'utf8')).toMatch(/^\| 1 \| sa \| /m);
     const html = readFileSync(join(cwd, 'reports/e2e/index.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).toContain('Success rate');

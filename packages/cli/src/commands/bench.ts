@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { PROBLEM_NAMES, type ProblemName } from '@densebench/core';
 import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, ResultStore, runSweep, type Manifest } from '@densebench/harness';
@@ -168,7 +168,7 @@ export async function bench(args: BenchArgs): Promise<void> {
 
   process.stdout.write(`\n${summaryTable(summarize(result.records))}\n\n`);
   const reportPath = writeHtmlReport(resolve(args.reports, name), { title: `densebench — ${name}`, records: result.records, manifest: store.readManifest() });
-  process.stdout.write(`results: ${relative(process.cwd(), store.runsPath)}\nreport:  ${relative(process.cwd(), reportPath)}\n`);
+  process.stdout.write(`results: ${relative(process.cwd(), store.runsPath)}\nreport:  ${relative(process.cwd(), reportPath)}\nsummary: ${relative(process.cwd(), join(dirname(reportPath), 'summary.md'))}\n`);
   if (!result.finished) {
     process.stdout.write(`interrupted with ${result.planned - result.records.length} runs left: resume with \`densebench bench --resume --name ${name}\`\n`);
     process.exitCode = 130;

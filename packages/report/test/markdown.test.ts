@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { RunRecord, RunStatus } from '@densebench/core';
+import { renderSummaryMarkdown } from '../src/markdown.js';
+
+function record(plugin: string, alpha: number, seed: number, status: RunStatus, seconds: number): RunRecord {
+  return {
+    schema: 1, id: `${plugin}|${alpha}|${seed}`, plugin, pluginVersion: '1.0.0', params: {}, problem: 'perceptron', n: 101, alpha, k: null, seed,
+    instanceHash: '0'.repeat(64), status, energy: status === 'solved' ? 0 : status === 'unsolved' ? 2 : null, wallTimeMs: seconds * 1000,
+    work: 1, workUnit: 'sweeps', timeLimitS: 10, testError: null, teacherOverlap: null, message: null, info: null, trace: null,
+    harnessVersion: '0.1.0', node: 'v20', cpu: 'x', commit: null, startedAt: '2026-01-01T00:00:00Z',
+  };
+}
+
+describe('renderSummaryMarkdown', () => {
+  it('ranks plugins by α₅₀, then PAR-2, and marks failures in bold (hand-computed)', () => {
+    const records = [
+      // "mid": 2/2 at α = 0.3, 0/2 at 0.5: the rate falls 1 → 0, crossing ½ at 0.4.
+      record('mid', 0.3, 1, 'solved', 1), record('mid', 0.3, 2, 'solved', 3),
+      record('mid', 0.5, 1, 'unsolved', 4), record('mid', 0.5, 2, 'timeout', 10),
+      // "strong": everything solved: α₅₀ above the range, first. PAR-2 = mean time = 1 s.
+      record('strong', 0.3, 1, 'solved', 1), record('strong', 0.3, 2, 'solved', 1),
+      record('strong', 0.5, 1, 'solved', 1), record('strong', 0.5, 2, 'solved', 1),
+      // "weak": nothing solved, one error: α₅₀ below the range, last; PAR-2 = 2 × 10 s.
+      record('weak', 0.3, 1, 'unsolved', 1), record('weak', 0.3, 2, 'error', 0.1),
+      record('weak', 0.5, 1, 'unsolved', 1), record('weak', 0.5, 2, 'unsolved', 1),
+    ];
+    // mid: PAR-2 at 0.3 = (1 + 3)/2 = 2, at 0.5 = 20; mean 11.
+    expect(renderSummaryMarkdown('Leaderboard', records)).toBe(`# Leaderboard
+
+12 runs.
+
+## perceptron, N = 101
+
+α ∈ {0.3, 0.5}
+
+| rank | plugin | α₅₀ [95%] | solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |
+|---|---|---|---|---|---|---|---|---|
+| 1 | strong | > 0.5 | 4/4 | 1 | 0 | 0 | 0 | 0 |
+| 2 | mid | 0.4 [< 0.3, > 0.5] | 2/4 | 11 | **1** | 0 | 0 | 0 |
+| 3 | weak | < 0.3 | 0/4 | 20 | 0 | **1** | 0 | 0 |
+`);
+  });
+
+  it('says so when there are no runs', () => {
+    expect(renderSummaryMarkdown('Empty', [])).toBe('# Empty\n\n0 runs.\n\nNo runs recorded.\n');
+  });
+});
