@@ -209,10 +209,11 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
     ? `<p class="muted">Theory: ε = arccos(R)/π on the replica-symmetric branch of Gibbs learning (Györgyi, PRA 41, 7097, 1990; Seung, Sompolinsky &amp; Tishby, PRA 45, 6056, 1992); perfect learning becomes possible at α ≈ ${TEACHER_STUDENT_THRESHOLDS.perfectLearning} and the branch ends at α ≈ ${TEACHER_STUDENT_THRESHOLDS.amp}, the threshold of AMP.</p>`
     : '';
   const noMedian = g.curves.every((c) => c.points.every((p) => !Number.isFinite(p.medianTimeS)));
+  const dataset = isDataset(g.problem);
   return `<section><h2>${label}</h2>
-<ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>
-<div class="charts"><div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
-<div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div>${flatnessFractions ? `
+${dataset ? '<p class="muted">A data set: the measures are the training and test errors; "solved" (no training error) and the time to it mean little here, so their charts are left out.</p>' : `<ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>`}
+<div class="charts">${dataset ? '' : `<div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
+<div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div>`}${flatnessFractions ? `
 <div class="chart"><canvas id="flat-${index}" role="img" aria-label="Flatness of the solutions, ${label}"></canvas></div>` : ''}${showTestError ? `
 <div class="chart"><canvas id="gen-${index}" role="img" aria-label="Test error vs α, ${label}"></canvas></div>` : ''}</div>${theoryNote}
 <div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
@@ -289,12 +290,14 @@ data.groups.forEach((g, gi) => {
   const alphas = g.curves.flatMap((c) => c.points.map((p) => p.alpha)), lo = Math.min(...alphas), hi = Math.max(...alphas);
   const x = { type: 'linear', title: scaleTitle('α'), ...(hi > lo ? { min: lo, max: hi } : {}) };
   const base = (c) => ({ label: c.plugin, borderColor: c.color, backgroundColor: c.color, pointRadius: 3.5, borderWidth: 2, spanGaps: false, clip: 8 });
-  new Chart(document.getElementById('rate-' + gi), { type: 'line', plugins: [wilsonBars, thresholdLines],
+  const rateCanvas = document.getElementById('rate-' + gi);
+  if (rateCanvas) new Chart(rateCanvas, { type: 'line', plugins: [wilsonBars, thresholdLines],
     data: { datasets: g.curves.map((c) => ({ ...base(c), data: c.points.map((p) => ({ x: p.alpha, y: p.rate })), intervals: c.points.map((p) => [p.rateLo, p.rateHi]) })) },
     options: { plugins: { thresholdLines: { lines: g.thresholds }, title: { display: true, text: 'Success rate vs α — ' + label },
         tooltip: { callbacks: { label: (t) => { const p = g.curves[t.datasetIndex].points[t.dataIndex]; return t.dataset.label + ': ' + p.solved + '/' + p.runs + ' = ' + p.rate.toFixed(2) + ' [' + p.rateLo.toFixed(2) + ', ' + p.rateHi.toFixed(2) + ']'; } } } },
       scales: { x, y: { min: 0, max: 1, title: scaleTitle('fraction solved (95% Wilson interval)') } } } });
-  new Chart(document.getElementById('time-' + gi), { type: 'line',
+  const timeCanvas = document.getElementById('time-' + gi);
+  if (timeCanvas) new Chart(timeCanvas, { type: 'line',
     data: { datasets: g.curves.map((c) => ({ ...base(c), data: c.points.map((p) => ({ x: p.alpha, y: p.medianTimeS })) })) },
     options: { plugins: { title: { display: true, text: 'Median time to solution vs α — ' + label },
         tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' s' } } },

@@ -171,6 +171,10 @@ describe('renderHtmlReport', () => {
     for (const r of nets) assertRunRecord(r);
     const page = renderHtmlReport({ title: 'MNIST', records: nets });
     expect(page).toContain('train error under noise σ = 0.05 / 1 (all runs)');
+    // No success-rate or time-to-solution chart for a data set.
+    expect(page).not.toContain('id="rate-0"');
+    expect(page).not.toContain('id="time-0"');
+    expect(page).toContain('id="gen-0"');
     expect(page).toContain('0.100 / 0.650');
     const flat = runClientScript(page).find((c) => c.id === 'flat-0')!.datasets;
     expect(flat).toEqual([{ label: 'sgd', data: [{ x: 0.05, y: 0.1 }, { x: 1, y: expect.closeTo(0.65, 12) }] }]);
