@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord, RunStatus } from '@densebench/core';
 import { renderSummaryMarkdown } from '../src/markdown.js';
+import { assertSummaryJson, renderSummaryJson } from '../src/summary-json.js';
 
 function record(plugin: string, alpha: number, seed: number, status: RunStatus, seconds: number): RunRecord {
   return {
@@ -43,5 +44,25 @@ describe('renderSummaryMarkdown', () => {
 
   it('says so when there are no runs', () => {
     expect(renderSummaryMarkdown('Empty', [])).toBe('# Empty\n\n0 runs.\n\nNo runs recorded.\n');
+  });
+});
+
+describe('summary.json', () => {
+  const records = [record('a', 0.3, 1, 'solved', 1), record('a', 0.3, 2, 'unsolved', 2), record('a', 0.5, 1, 'timeout', 10), record('b', 0.3, 1, 'solved', 1)];
+
+  it('holds the aggregated numbers, undefined medians as null, and passes its schema', () => {
+    const summary = JSON.parse(renderSummaryJson('S', records)) as { runs: number; curves: { plugin: string; points: { alpha: number; solved: number; medianTimeS: number | null }[] }[] };
+    assertSummaryJson(summary);
+    expect(summary.runs).toBe(4);
+    const a = summary.curves.find((c) => c.plugin === 'a')!;
+    // Half solved at 0.3 and none at 0.5: no median (unsolved runs count as +∞); b's single solved run: 1 s.
+    expect(a.points.map((p) => [p.alpha, p.solved, p.medianTimeS])).toEqual([[0.3, 1, null], [0.5, 0, null]]);
+    expect(summary.curves.find((c) => c.plugin === 'b')!.points[0]!.medianTimeS).toBe(1);
+  });
+
+  it('rejects a malformed summary, naming the field', () => {
+    const summary = JSON.parse(renderSummaryJson('S', records)) as { curves: { points: { rate: number }[] }[] };
+    summary.curves[0]!.points[0]!.rate = 1.5;
+    expect(() => assertSummaryJson(summary)).toThrow(/curves\.0\.points\.0\.rate/);
   });
 });
