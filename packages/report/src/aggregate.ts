@@ -139,3 +139,67 @@ export function summarize(records: readonly RunRecord[]): CurveSummary[] {
   }
   return curves.sort((a, b) => a.problem.localeCompare(b.problem) || a.n - b.n || (a.k ?? 0) - (b.k ?? 0) || a.plugin.localeCompare(b.plugin));
 }
+
+/** One row of a leaderboard: a plugin's standing in one (problem, N, K) group. */
+export interface LeaderboardRow {
+  rank: number;
+  plugin: string;
+  alpha50Text: string;
+  solved: number;
+  runs: number;
+  meanPar2S: number;
+  meanPar2Text: string;
+  failures: Record<'timeout' | 'error' | 'invalid' | 'crashed', number>;
+}
+
+function leaderboardNumber(v: number | null, digits = 3): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  return String(Number(v.toPrecision(digits)));
+}
+
+/** α₅₀ as text: the crossing, or "> max α" when every point is above ½, "< min α" when none is. */
+function alpha50Text(c: CurveSummary): string {
+  const alphas = c.points.map((p) => p.alpha);
+  if (c.alpha50 !== null) {
+    // An interval end that does not cross ½ inside the range run lies beyond it (as in the HTML report).
+    const lo = c.alpha50Lo === null ? `< ${leaderboardNumber(Math.min(...alphas))}` : leaderboardNumber(c.alpha50Lo);
+    const hi = c.alpha50Hi === null ? `> ${leaderboardNumber(Math.max(...alphas))}` : leaderboardNumber(c.alpha50Hi);
+    return `${leaderboardNumber(c.alpha50)} [${lo}, ${hi}]`;
+  }
+  return c.points.every((p) => p.rate > 0.5) ? `> ${leaderboardNumber(Math.max(...alphas))}` : c.points.every((p) => p.rate < 0.5) ? `< ${leaderboardNumber(Math.min(...alphas))}` : '—';
+}
+
+/** A sort key for α₅₀: above the range first, then by crossing, then below the range. */
+function alpha50Rank(c: CurveSummary): number {
+  if (c.alpha50 !== null) return c.alpha50;
+  const alphas = c.points.map((p) => p.alpha);
+  return c.points.every((p) => p.rate > 0.5) ? Math.max(...alphas) + 1e6 : Math.min(...alphas) - 1e6;
+}
+
+/** Mean PAR-2 over the curve's points (seconds). */
+function meanPar2(c: CurveSummary): number {
+  return c.points.reduce((sum, p) => sum + p.par2S, 0) / c.points.length;
+}
+
+
+/**
+ * The plugins of one (problem, N, K) group ranked by α₅₀ (higher is better; a plugin whose rate never falls to ½ ranks
+ * above, one that never reaches it below), then by mean PAR-2, then by name.
+ */
+export function leaderboard(group: readonly CurveSummary[]): LeaderboardRow[] {
+  const ranked = [...group].sort((a, b) => alpha50Rank(b) - alpha50Rank(a) || meanPar2(a) - meanPar2(b) || a.plugin.localeCompare(b.plugin));
+  return ranked.map((c, i) => {
+    const failures = { timeout: 0, error: 0, invalid: 0, crashed: 0 };
+    for (const p of c.points) for (const status of ['timeout', 'error', 'invalid', 'crashed'] as const) failures[status] += p.statusCounts[status];
+    return {
+      rank: i + 1,
+      plugin: c.plugin,
+      alpha50Text: alpha50Text(c),
+      solved: c.points.reduce((s, p) => s + p.solved, 0),
+      runs: c.points.reduce((s, p) => s + p.runs, 0),
+      meanPar2S: meanPar2(c),
+      meanPar2Text: leaderboardNumber(meanPar2(c)),
+      failures,
+    };
+  });
+}

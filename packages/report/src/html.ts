@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '@densebench/core';
-import { summarize, type CurveSummary, type PointSummary } from './aggregate.js';
+import { leaderboard, summarize, type CurveSummary, type PointSummary } from './aggregate.js';
 import { isDataset } from '@densebench/problems';
 import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
 
@@ -210,7 +210,13 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
     : '';
   const noMedian = g.curves.every((c) => c.points.every((p) => !Number.isFinite(p.medianTimeS)));
   const dataset = isDataset(g.problem);
-  return `<section><h2>${label}</h2>
+  const colors = new Map(g.curves.map((c) => [c.plugin, c.color]));
+  const board = dataset
+    ? ''
+    : `<table class="board"><thead><tr><th>rank</th><th>plugin</th><th title="where the success rate crosses ½, with the crossings of the Wilson interval ends">α₅₀ [95%]</th><th>solved/total</th><th title="mean over α of the penalised average runtime (failures count twice the time limit)">mean PAR-2 (s)</th>${FAILURE_STATUSES.map((st) => `<th>${st}</th>`).join('')}</tr></thead><tbody>${leaderboard(g.curves)
+        .map((row) => `<tr><td class="num">${row.rank}</td><td><span class="sw" style="background:${colors.get(row.plugin)}"></span>${escapeHtml(row.plugin)}</td><td class="num">${escapeHtml(row.alpha50Text)}</td><td class="num">${row.solved}/${row.runs}</td><td class="num">${row.meanPar2Text}</td>${FAILURE_STATUSES.map((st) => `<td class="num${row.failures[st] ? ' bad' : ''}">${row.failures[st]}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`;
+  return `<section><h2>${label}</h2>${board}
 ${dataset ? '<p class="muted">A data set: the measures are the training and test errors; "solved" (no training error) and the time to it mean little here, so their charts are left out.</p>' : `<ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>`}
 <div class="charts">${dataset ? '' : `<div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
 <div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div>`}${flatnessFractions ? `
@@ -236,7 +242,7 @@ section{margin:0 0 32px;padding:16px;border:1px solid var(--line);border-radius:
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}th{color:var(--muted);font-weight:600}
 tr.first td{border-top:2px solid var(--line)}td.num{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:var(--bad);font-weight:700}
-.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+.board{width:auto;margin:0 0 12px}.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 details{margin-top:12px}.fail{margin:6px 0;padding-left:20px}code{overflow-wrap:anywhere}`;
 
 // Client side: reads the JSON block and draws two charts per group. Wilson bars come from a small chart.js plugin.

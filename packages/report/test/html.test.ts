@@ -180,6 +180,15 @@ describe('renderHtmlReport', () => {
     expect(flat).toEqual([{ label: 'sgd', data: [{ x: 0.05, y: 0.1 }, { x: 1, y: expect.closeTo(0.65, 12) }] }]);
   });
 
+  it('opens each group with its leaderboard, failures in red', () => {
+    const board = /<table class="board">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    const rows = [...board.matchAll(/<tr><td class="num">(\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
+    // The escaped plugin solves everything it ran at α = 0.3 but errs once; sa crosses ½ inside the range.
+    expect(rows.map(([rank]) => rank)).toEqual(['1', '2']);
+    expect(rows.map(([, name]) => name)).toContain('sa');
+    expect(board).toMatch(/<td class="num bad">1<\/td>/);
+  });
+
   it('embeds the known thresholds of each problem, with their sources, for the charts to draw', () => {
     expect(knownThresholds('perceptron', null)).toEqual([{ alpha: 0.833, label: expect.stringMatching(/capacity.*Krauth & Mézard 1989/) }]);
     expect(knownThresholds('ksat', 3).map((t) => t.alpha)).toEqual([4.267]);
