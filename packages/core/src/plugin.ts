@@ -56,6 +56,17 @@ export interface SolveResult {
   info?: Record<string, number | string | boolean>;
 }
 
+/**
+ * Thrown by a solver that stopped for its time limit with no answer to give (e.g. an external program that gave up at
+ * its own limit): the harness records the run as a timeout, not an error.
+ */
+export class TimeLimitError extends Error {
+  constructor(message = 'time limit reached') {
+    super(message);
+    this.name = 'TimeLimitError';
+  }
+}
+
 /** A plugin of the ±1 problems only must return an assignment. */
 export type ResultFor<I extends AnyInstance> = [I] extends [Instance] ? SolveResult & { assignment: Assignment } : SolveResult;
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { definePlugin, PROBLEM_NAMES, schemaChecker, type AnyInstance, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin } from '@densebench/core';
+import { definePlugin, PROBLEM_NAMES, schemaChecker, TimeLimitError, type AnyInstance, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin } from '@densebench/core';
 import { parseWeightLine, writeInstance } from '@densebench/problems';
 
 export const PLUGIN_MANIFEST_FILE = 'densebench-plugin.json';
@@ -208,6 +208,8 @@ interface ProgramRun {
 }
 
 const STDERR_TAIL = 2000;
+/** An UNKNOWN answer this close to the deadline (or past it) means the program ran out of time. */
+const UNKNOWN_NEAR_DEADLINE_MS = 5000;
 
 /** Runs a command in its own process group; at the deadline (or on abort) the whole group is killed. */
 function runProgram(command: string[], ctx: SolveContext): Promise<ProgramRun> {
@@ -264,7 +266,7 @@ export function externalPlugin(manifest: ExternalManifest, manifestPath: string)
     },
     async solve(instance, _params, ctx): Promise<SolveResult> {
       if (instance.kind === 'dataset') throw new Error(`${manifest.name}: external programs answer ±1 problems, not data sets`);
-      if (ctx.shouldStop()) throw new Error('time limit reached before the program started');
+      if (ctx.shouldStop()) throw new TimeLimitError('time limit reached before the program started');
       const program = findProgram(manifest, manifestPath);
       if (!program) throw new Error(missing());
       const dir = mkdtempSync(join(tmpdir(), `densebench-${manifest.name}-`));
@@ -280,7 +282,7 @@ export function externalPlugin(manifest: ExternalManifest, manifestPath: string)
           timeLimitS: String(Math.min(31_536_000, Math.max(1, Math.floor((ctx.deadline - performance.now()) / 1000)))),
         };
         const run = await runProgram([program, ...manifest.command.slice(1).map((arg) => substitute(arg, values))], ctx);
-        if (run.killedAtDeadline) throw new Error(`time limit reached: the process group of ${manifest.command[0]} was killed`);
+        if (run.killedAtDeadline) throw new TimeLimitError(`time limit reached: the process group of ${manifest.command[0]} was killed`);
         const stderr = run.stderrTail.trim() ? `\nstderr (last lines):\n${run.stderrTail.trim()}` : '';
         let text: string;
         try {
@@ -298,7 +300,12 @@ export function externalPlugin(manifest: ExternalManifest, manifestPath: string)
         const work = match ? Number(match[1]) : 1;
         const info = { exitCode: run.code ?? -1, program };
         if (answer.kind === 'unsatisfiable') return { unsatisfiable: true, work, info };
-        if (answer.kind === 'unknown') throw new Error(`${manifest.name} gave no answer (exit code ${run.code})${stderr}`);
+        if (answer.kind === 'unknown') {
+          // Given {timeLimitS}, a program stops itself just before the deadline: that is a timeout, not a failure.
+          const left = ctx.deadline - performance.now();
+          if (left < UNKNOWN_NEAR_DEADLINE_MS) throw new TimeLimitError(`time limit reached: ${manifest.name} gave no answer within it (exit code ${run.code})`);
+          throw new Error(`${manifest.name} gave no answer (exit code ${run.code})${stderr}`);
+        }
         // "SATISFIABLE" claims a model: a wrong one is then recorded invalid, not merely unsolved.
         return { assignment: answer.assignment, work, info, ...(manifest.answer.format === 'weights' ? {} : { energy: 0 }) };
       } finally {

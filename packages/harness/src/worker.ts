@@ -68,7 +68,8 @@ export default async function runSolveTask(task: SolveTask): Promise<SolveOutcom
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const now = performance.now();
-    return { ok: false, message, wallTimeMs: now - start, log, ...(now >= deadline ? { late: true } : {}) };
+    const late = now >= deadline || (error instanceof Error && error.name === 'TimeLimitError');
+    return { ok: false, message, wallTimeMs: now - start, log, ...(late ? { late: true } : {}) };
   } finally {
     clearTimeout(timer);
   }

@@ -105,6 +105,15 @@ describe('external solvers through the harness', () => {
     for (const pid of pids) expect(alive(pid)).toBe(false);
   });
 
+  it('UNKNOWN near the deadline is a timeout (the program stopped at its own limit); with time left, an error', async () => {
+    const nearLimit = await sweep(fixture('giveup.json'), 'ksat', 3);
+    expect(nearLimit.status).toBe('timeout');
+    expect(nearLimit.message).toMatch(/TimeLimitError: time limit reached: giveup gave no answer within it/);
+    const early = await sweep(fixture('giveup.json'), 'ksat', 60);
+    expect(early.status).toBe('error');
+    expect(early.message).toMatch(/giveup gave no answer \(exit code 0\)/);
+  });
+
   it('answers a perceptron with a weight line, verified by the harness', async () => {
     const record = await sweep(fixture('weights.json'), 'perceptron');
     expect(['solved', 'unsolved']).toContain(record.status);
