@@ -25,6 +25,17 @@ export interface HtmlReportGroup {
   theory?: { label: string; points: [number, number][] };
   /** Known thresholds of the problem, drawn as vertical lines where they fall inside the α range run. */
   thresholds: { alpha: number; label: string }[];
+  /** Per plugin: the sorted wall times (s) of its solved runs over every α, and its number of runs (the ECDF). */
+  ecdf?: { plugin: string; times: number[]; runs: number }[];
+}
+
+/** The "cactus" data of a group: each plugin's solved-run times, sorted, over all its runs in the group. */
+export function ecdfOf(g: Pick<HtmlReportGroup, 'curves'>, records: readonly RunRecord[]): { plugin: string; times: number[]; runs: number }[] {
+  return g.curves.map((c) => {
+    const runs = records.filter((r) => r.plugin === c.plugin);
+    const times = runs.filter((r) => r.status === 'solved').map((r) => r.wallTimeMs / 1000).sort((a, b) => a - b);
+    return { plugin: c.plugin, times, runs: runs.length };
+  });
 }
 
 /** Published thresholds per problem (and K), with their sources. */
@@ -219,7 +230,8 @@ function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecor
   return `<section><h2>${label}</h2>${board}
 ${dataset ? '<p class="muted">A data set: the measures are the training and test errors; "solved" (no training error) and the time to it mean little here, so their charts are left out.</p>' : `<ul class="a50"><li>α₅₀ (success rate crosses ½):</li>${alpha50.join('')}</ul>`}
 <div class="charts">${dataset ? '' : `<div class="chart"><canvas id="rate-${index}" role="img" aria-label="Success rate vs α, ${label}"></canvas></div>
-<div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div>`}${flatnessFractions ? `
+<div class="chart"><canvas id="time-${index}" role="img" aria-label="Median time to solution vs α, ${label}"></canvas>${noMedian ? '<p class="note">No α with more than half of the runs solved: no median time to plot.</p>' : ''}</div>
+<div class="chart"><canvas id="ecdf-${index}" role="img" aria-label="Fraction of runs solved within a time, ${label}"></canvas>${g.curves.every((c) => c.points.every((p) => p.solved === 0)) ? '<p class="note">No run solved.</p>' : ''}</div>`}${flatnessFractions ? `
 <div class="chart"><canvas id="flat-${index}" role="img" aria-label="Flatness of the solutions, ${label}"></canvas></div>` : ''}${showTestError ? `
 <div class="chart"><canvas id="gen-${index}" role="img" aria-label="Test error vs α, ${label}"></canvas></div>` : ''}</div>${theoryNote}
 <div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
@@ -308,6 +320,19 @@ data.groups.forEach((g, gi) => {
     options: { plugins: { title: { display: true, text: 'Median time to solution vs α — ' + label },
         tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' s' } } },
       scales: { x, y: { type: 'logarithmic', ...decades(g), title: scaleTitle('median time to solution (s, log)'), ticks: { callback: logTick } } } } });
+  // The cactus view: the fraction of a plugin's runs (all α) solved within t, against t on a log axis.
+  const ecdfCanvas = document.getElementById('ecdf-' + gi);
+  if (ecdfCanvas && g.ecdf) {
+    const times = g.ecdf.flatMap((e) => e.times).filter((t) => t > 0);
+    const lo = times.length ? Math.pow(10, Math.floor(Math.log10(Math.min(...times)))) : 0.1;
+    const hi = times.length ? Math.pow(10, Math.ceil(Math.log10(Math.max(...times)) + 1e-9)) : 10;
+    new Chart(ecdfCanvas, { type: 'line',
+      data: { datasets: g.ecdf.map((e) => ({ ...base(g.curves.find((c) => c.plugin === e.plugin)), stepped: 'before', pointRadius: 0,
+        data: e.times.map((t, i) => ({ x: Math.max(t, lo), y: (i + 1) / e.runs })) })) },
+      options: { plugins: { title: { display: true, text: 'Runs solved within a time (all α) — ' + label },
+          tooltip: { callbacks: { label: (t) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' within ' + fmt(t.parsed.x) + ' s' } } },
+        scales: { x: { type: 'logarithmic', min: lo, max: hi, title: scaleTitle('wall time (s, log)'), ticks: { callback: logTick } }, y: { min: 0, max: 1, title: scaleTitle('fraction of runs solved') } } } });
+  }
   // Flatness at one α for all plugins: the largest α where every plugin that measured it has solved runs, else each
   // plugin's own largest.
   const flatCanvas = document.getElementById('flat-' + gi);
@@ -343,6 +368,7 @@ data.groups.forEach((g, gi) => {
 export function renderHtmlReport(input: HtmlReportInput): string {
   const groups = groupCurves(summarize(input.records));
   const recordsOf = (g: HtmlReportGroup): RunRecord[] => input.records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k);
+  for (const g of groups) if (!isDataset(g.problem)) g.ecdf = ecdfOf(g, recordsOf(g));
   const body = groups.length ? groups.map((g, i) => groupHtml(g, i, recordsOf(g))).join('\n') : '<p>No runs recorded.</p>';
   const data = { title: input.title, manifest: input.manifest ?? null, groups };
   return `<!doctype html>

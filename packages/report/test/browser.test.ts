@@ -75,10 +75,10 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the HTML re
       mkdirSync(OUTPUT, { recursive: true });
       await tab.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
       expect(problems).toEqual([]);
-      // Rate and time charts for perceptron and teacher-student (not for the mnist data set); flatness for perceptron
-      // and mnist; test error for teacher-student and mnist.
+      // Rate, time and ECDF charts for perceptron and teacher-student (not for the mnist data set); flatness for
+      // perceptron and mnist; test error for teacher-student and mnist.
       const kinds = canvases.map((c) => c.id.replace(/-\d+$/, '')).sort();
-      expect(kinds).toEqual(['flat', 'flat', 'gen', 'gen', 'rate', 'rate', 'time', 'time']);
+      expect(kinds).toEqual(['ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'rate', 'rate', 'time', 'time']);
       for (const c of canvases) {
         expect(c.width, c.id).toBeGreaterThan(100);
         expect(c.painted, `${c.id} has no painted pixel`).toBeGreaterThan(1000);

@@ -180,6 +180,17 @@ describe('renderHtmlReport', () => {
     expect(flat).toEqual([{ label: 'sgd', data: [{ x: 0.05, y: 0.1 }, { x: 1, y: expect.closeTo(0.65, 12) }] }]);
   });
 
+  it('gives the cactus (ECDF) chart each plugin\'s solved times over all α, as fractions of all its runs', () => {
+    const sa = embedded(html).groups[0]!.curves.find((c) => c.plugin === 'sa')!;
+    expect(sa).toBeDefined();
+    const ecdf = (embedded(html) as unknown as { groups: { ecdf: { plugin: string; times: number[]; runs: number }[] }[] }).groups[0]!.ecdf;
+    // sa: solved in 0.1 and 0.3 s at α = 0.5 (of 4 runs), in 0.1 … 0.4 s at α = 0.3 (of 4).
+    expect(ecdf.find((e) => e.plugin === 'sa')).toEqual({ plugin: 'sa', times: [0.1, 0.1, 0.2, 0.3, 0.3, 0.4], runs: 8 });
+    const chart = runClientScript(html).find((c) => c.id === 'ecdf-0')!;
+    const points = chart.datasets.find((d) => d.label === 'sa')!.data as { x: number; y: number }[];
+    expect(points.map((p) => p.y)).toEqual([1 / 8, 2 / 8, 3 / 8, 4 / 8, 5 / 8, 6 / 8]);
+  });
+
   it('opens each group with its leaderboard, failures in red', () => {
     const board = /<table class="board">([\s\S]*?)<\/table>/.exec(html)![1]!;
     const rows = [...board.matchAll(/<tr><td class="num">(\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
