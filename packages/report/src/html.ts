@@ -196,6 +196,19 @@ function failuresHtml(records: readonly RunRecord[]): string {
   return `<details><summary>Failure messages (${seen.size} distinct)</summary><ul class="fail">${items.join('')}</ul></details>`;
 }
 
+/** Every run of a group, filterable by any text in its row (plugin, α, seed, status, message). */
+function runsHtml(records: readonly RunRecord[], index: number): string {
+  const sorted = [...records].sort((a, b) => a.plugin.localeCompare(b.plugin) || a.alpha - b.alpha || a.seed - b.seed);
+  const rows = sorted.map((r) => {
+    const bad = r.status !== 'solved' && r.status !== 'unsolved';
+    return `<tr><td>${escapeHtml(r.plugin)}</td><td class="num">${r.alpha}</td><td class="num">${r.seed}</td><td${bad ? ' class="bad"' : ''}>${r.status}</td>` +
+      `<td class="num">${r.energy ?? '—'}</td><td class="num">${num(r.wallTimeMs / 1000)}</td><td class="num">${r.work === null ? '—' : num(r.work)}</td>` +
+      `<td class="num">${num(r.testError)}</td><td class="msg">${r.message === null ? '' : `<code>${escapeHtml(r.message)}</code>`}</td></tr>`;
+  });
+  return `<details class="runs"><summary>All ${records.length} runs</summary><input type="search" id="filter-${index}" placeholder="filter: plugin, α, seed, status or message text" aria-label="filter the runs">` +
+    `<div class="scroll"><table id="runs-${index}"><thead><tr><th>plugin</th><th>α</th><th>seed</th><th>status</th><th>energy</th><th>time (s)</th><th>work</th><th>test error</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
+}
+
 function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecord[]): string {
   const label = escapeHtml(groupLabel(g));
   const showTestError = g.problem === 'teacher-student' || g.curves.some((c) => c.points.some((p) => p.meanTestError !== null));
@@ -237,7 +250,7 @@ ${dataset ? '<p class="muted">A data set: the measures are the training and test
 <div class="scroll"><table><thead><tr><th>plugin</th><th>α</th><th>solved/total</th><th>rate [95% Wilson]</th><th>median time (s)</th><th>median work</th><th>PAR-2 (s)</th>` +
     `${FAILURE_STATUSES.map((s) => `<th>${s}</th>`).join('')}${showTestError ? '<th>mean train error</th><th>mean test error ± 95%</th>' : ''}${showTheory ? '<th title="arccos of the mean overlap R with the teacher, over π: the test error R implies">arccos(R)/π</th><th title="replica-symmetric Gibbs error; 0 past the spinodal α ≈ 1.493">theory ε</th>' : ''}` +
     `${flatnessHeader}</tr></thead>
-<tbody>${rows.join('\n')}</tbody></table></div>${failuresHtml(records)}</section>`;
+<tbody>${rows.join('\n')}</tbody></table></div>${failuresHtml(records)}${runsHtml(records, index)}</section>`;
 }
 
 const CSS = `:root{color-scheme:light dark;--bg:#fff;--fg:#1d1f23;--muted:#5f6670;--line:#d9dce1;--grid:rgba(0,0,0,.1);--card:#f6f7f9;--bad:#c62828}
@@ -254,7 +267,7 @@ section{margin:0 0 32px;padding:16px;border:1px solid var(--line);border-radius:
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}th{color:var(--muted);font-weight:600}
 tr.first td{border-top:2px solid var(--line)}td.num{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:var(--bad);font-weight:700}
-.board{width:auto;margin:0 0 12px}.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+.board{width:auto;margin:0 0 12px}details.runs input{margin:8px 0;width:min(480px,100%);padding:4px 8px;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:4px}td.msg{white-space:normal;max-width:480px}.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 details{margin-top:12px}.fail{margin:6px 0;padding-left:20px}code{overflow-wrap:anywhere}`;
 
 // Client side: reads the JSON block and draws two charts per group. Wilson bars come from a small chart.js plugin.
@@ -302,6 +315,14 @@ const decades = (g) => {
   return { min: Math.pow(10, Math.floor(Math.log10(Math.min(...ys)))), max: Math.pow(10, Math.ceil(Math.log10(Math.max(...ys)) + 1e-9)) };
 };
 const logTick = (v) => { const m = Math.round(v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9)) * 1e3) / 1e3; return m === 1 || m === 2 || m === 5 ? fmt(v) : ''; };
+// Run tables: keep the rows whose text contains every word typed in the filter box.
+document.querySelectorAll('input[id^="filter-"]').forEach((input) => {
+  const rows = Array.from(document.getElementById('runs-' + input.id.slice(7)).tBodies[0].rows);
+  input.addEventListener('input', () => {
+    const words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    rows.forEach((row) => { const text = row.textContent.toLowerCase(); row.hidden = !words.every((w) => text.includes(w)); });
+  });
+});
 data.groups.forEach((g, gi) => {
   const label = g.problem + (g.k === null ? '' : ', K = ' + g.k) + ', N = ' + g.n;
   // Same α range on both charts (the time chart lacks the α without a median); clip lets edge points show whole.

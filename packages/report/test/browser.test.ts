@@ -72,6 +72,17 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the HTML re
           return { id: canvas.id, width: canvas.width, painted };
         }),
       );
+      // The run table's filter keeps the rows containing every typed word.
+      const perceptronTable = await tab.evaluate(() => {
+        const table = Array.from(document.querySelectorAll('table[id^="runs-"]')).find((t) => t.textContent!.includes('fbp') && t.textContent!.includes('0.7'))!;
+        return table.id;
+      });
+      const index = perceptronTable.slice('runs-'.length);
+      await tab.evaluate((i) => (document.getElementById(`filter-${i}`)!.closest('details') as HTMLDetailsElement).open = true, index);
+      await tab.fill(`#filter-${index}`, 'sa unsolved');
+      const visible = await tab.evaluate((id) => Array.from((document.getElementById(id) as HTMLTableElement).tBodies[0]!.rows).filter((r) => !r.hidden).map((r) => r.cells[0]!.textContent + ' ' + r.cells[3]!.textContent), perceptronTable);
+      expect(visible.length).toBeGreaterThan(0);
+      for (const row of visible) expect(row).toBe('sa unsolved');
       mkdirSync(OUTPUT, { recursive: true });
       await tab.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
       expect(problems).toEqual([]);

@@ -191,6 +191,14 @@ describe('renderHtmlReport', () => {
     expect(points.map((p) => p.y)).toEqual([1 / 8, 2 / 8, 3 / 8, 4 / 8, 5 / 8, 6 / 8]);
   });
 
+  it('lists every run of a group, failures marked and their messages escaped', () => {
+    const table = /<table id="runs-0">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    expect(table.match(/<tr><td>/g)).toHaveLength(records.length);
+    expect(table).toContain('<td class="bad">timeout</td>');
+    expect(table).toContain('boom &#60;/script&#62;');
+    expect(html).toContain(`<summary>All ${records.length} runs</summary>`);
+  });
+
   it('opens each group with its leaderboard, failures in red', () => {
     const board = /<table class="board">([\s\S]*?)<\/table>/.exec(html)![1]!;
     const rows = [...board.matchAll(/<tr><td class="num">(\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
@@ -244,6 +252,8 @@ function runClientScript(page: string): { id: string; datasets: { label: string;
   const document = {
     documentElement: {},
     getElementById: (id: string) => (id === 'densebench-data' ? { textContent: json } : canvases.has(id) ? { id } : null),
+    // The run-table filters are exercised in the browser test.
+    querySelectorAll: () => [],
   };
   vm.runInNewContext(app!, { document, Chart, getComputedStyle: () => ({ getPropertyValue: () => '#000' }) });
   return charts;
