@@ -29,6 +29,36 @@ export interface HtmlReportGroup {
   ecdf?: { plugin: string; times: number[]; runs: number }[];
 }
 
+/** α₅₀ against N, per (problem, K) run at two or more sizes: one series per plugin, with the interval ends. */
+export interface SizeTrend {
+  problem: string;
+  k: number | null;
+  series: { plugin: string; color: string; points: { n: number; alpha50: number | null; lo: number | null; hi: number | null }[] }[];
+}
+
+export function sizeTrends(groups: readonly HtmlReportGroup[]): SizeTrend[] {
+  const byProblem = new Map<string, HtmlReportGroup[]>();
+  for (const g of groups) {
+    if (isDataset(g.problem)) continue;
+    const key = `${g.problem}|${g.k}`;
+    byProblem.set(key, [...(byProblem.get(key) ?? []), g]);
+  }
+  const trends: SizeTrend[] = [];
+  for (const list of byProblem.values()) {
+    if (new Set(list.map((g) => g.n)).size < 2) continue;
+    const plugins = [...new Set(list.flatMap((g) => g.curves.map((c) => c.plugin)))].sort();
+    trends.push({
+      problem: list[0]!.problem,
+      k: list[0]!.k,
+      series: plugins.map((plugin) => {
+        const curves = list.flatMap((g) => g.curves.filter((c) => c.plugin === plugin)).sort((a, b) => a.n - b.n);
+        return { plugin, color: curves[0]!.color, points: curves.map((c) => ({ n: c.n, alpha50: c.alpha50, lo: c.alpha50Lo, hi: c.alpha50Hi })) };
+      }),
+    });
+  }
+  return trends;
+}
+
 /** The "cactus" data of a group: each plugin's solved-run times, sorted, over all its runs in the group. */
 export function ecdfOf(g: Pick<HtmlReportGroup, 'curves'>, records: readonly RunRecord[]): { plugin: string; times: number[]; runs: number }[] {
   return g.curves.map((c) => {
@@ -383,6 +413,16 @@ data.groups.forEach((g, gi) => {
         scales: { x, y: { min: 0, title: scaleTitle('test error (mean, 95% interval)') } } } });
   }
 });
+(data.trends || []).forEach((t, ti) => {
+  const canvas = document.getElementById('trend-' + ti);
+  if (!canvas) return;
+  const label = t.problem + (t.k === null ? '' : ', K = ' + t.k);
+  new Chart(canvas, { type: 'line', plugins: [wilsonBars],
+    data: { datasets: t.series.map((s) => ({ label: s.plugin, borderColor: s.color, backgroundColor: s.color, pointRadius: 3.5, borderWidth: 2, spanGaps: false,
+      data: s.points.map((p) => ({ x: p.n, y: p.alpha50 })), intervals: s.points.map((p) => (p.lo === null || p.hi === null ? null : [p.lo, p.hi])) })) },
+    options: { plugins: { title: { display: true, text: 'α₅₀ vs N — ' + label } },
+      scales: { x: { type: 'logarithmic', title: scaleTitle('N (log)'), ticks: { callback: logTick } }, y: { title: scaleTitle('α₅₀ (95% interval)') } } } });
+});
 })();`;
 
 /** Renders the whole report as one HTML document that needs no network. */
@@ -390,8 +430,12 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const groups = groupCurves(summarize(input.records));
   const recordsOf = (g: HtmlReportGroup): RunRecord[] => input.records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k);
   for (const g of groups) if (!isDataset(g.problem)) g.ecdf = ecdfOf(g, recordsOf(g));
-  const body = groups.length ? groups.map((g, i) => groupHtml(g, i, recordsOf(g))).join('\n') : '<p>No runs recorded.</p>';
-  const data = { title: input.title, manifest: input.manifest ?? null, groups };
+  const trends = sizeTrends(groups);
+  const trendsHtml = trends
+    .map((t, i) => `<section><h2>Size trend: ${escapeHtml(t.problem)}${t.k === null ? '' : `, K = ${t.k}`}</h2><div class="charts"><div class="chart"><canvas id="trend-${i}" role="img" aria-label="α₅₀ vs N, ${escapeHtml(t.problem)}"></canvas></div></div><p class="muted">α₅₀ at each N, with where the ends of the Wilson intervals cross ½ (missing where α₅₀ was not crossed in the range run).</p></section>`)
+    .join('\n');
+  const body = groups.length ? trendsHtml + groups.map((g, i) => groupHtml(g, i, recordsOf(g))).join('\n') : '<p>No runs recorded.</p>';
+  const data = { title: input.title, manifest: input.manifest ?? null, groups, trends };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">

@@ -36,6 +36,15 @@ function fixtureRecords(): RunRecord[] {
       }
     }
   }
+  // A second size for the perceptron, so that the α₅₀-vs-N chart is drawn.
+  for (const plugin of ['sa', 'fbp']) {
+    for (const alpha of [0.3, 0.5, 0.7]) {
+      for (let seed = 0; seed < 4; seed++) {
+        const solved = seed < (plugin === 'fbp' ? 4 - Math.round(alpha * 2) : 4 - Math.round(alpha * 6));
+        out.push({ ...record(plugin, 'perceptron', alpha, seed, solved ? 'solved' : 'unsolved'), n: 401, id: `${plugin}|perceptron|401|${alpha}|${seed}` });
+      }
+    }
+  }
   for (const plugin of ['sgd', 'entropy-sgd']) {
     for (const alpha of [2.5, 5]) {
       for (let seed = 0; seed < 2; seed++) {
@@ -86,10 +95,11 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the HTML re
       mkdirSync(OUTPUT, { recursive: true });
       await tab.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
       expect(problems).toEqual([]);
-      // Rate, time and ECDF charts for perceptron and teacher-student (not for the mnist data set); flatness for
-      // perceptron and mnist; test error for teacher-student and mnist.
+      // Rate, time and ECDF charts for the two perceptron sizes and teacher-student (not for the mnist data set);
+      // flatness for the first perceptron size (the second recorded none) and mnist; test error for teacher-student and
+      // mnist; α₅₀ vs N for the perceptron.
       const kinds = canvases.map((c) => c.id.replace(/-\d+$/, '')).sort();
-      expect(kinds).toEqual(['ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'rate', 'rate', 'time', 'time']);
+      expect(kinds).toEqual(['ecdf', 'ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'rate', 'rate', 'rate', 'time', 'time', 'time', 'trend']);
       for (const c of canvases) {
         expect(c.width, c.id).toBeGreaterThan(100);
         expect(c.painted, `${c.id} has no painted pixel`).toBeGreaterThan(1000);

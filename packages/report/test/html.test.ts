@@ -199,6 +199,17 @@ describe('renderHtmlReport', () => {
     expect(html).toContain(`<summary>All ${records.length} runs</summary>`);
   });
 
+  it('draws α₅₀ against N when a problem was run at several sizes', () => {
+    const at = (n: number, alpha: number, seed: number, solved: boolean): RunRecord => ({ ...record('sa', alpha, seed, solved ? 'solved' : 'unsolved', 100), n, id: `sa|${n}|${alpha}|${seed}` });
+    // N = 101: 2/2 at 0.3, 0/2 at 0.5 (α₅₀ 0.4); N = 201: 2/2 at 0.3, 0/2 at 0.4 (α₅₀ 0.35).
+    const sized = [at(101, 0.3, 1, true), at(101, 0.3, 2, true), at(101, 0.5, 1, false), at(101, 0.5, 2, false), at(201, 0.3, 1, true), at(201, 0.3, 2, true), at(201, 0.4, 1, false), at(201, 0.4, 2, false)];
+    const page = renderHtmlReport({ title: 'Sizes', records: sized });
+    expect(page).toContain('id="trend-0"');
+    const trend = runClientScript(page).find((c) => c.id === 'trend-0')!;
+    expect(trend.datasets).toEqual([{ label: 'sa', data: [{ x: 101, y: expect.closeTo(0.4, 12) }, { x: 201, y: expect.closeTo(0.35, 12) }] }]);
+    expect(html).not.toContain('id="trend-');
+  });
+
   it('opens each group with its leaderboard, failures in red', () => {
     const board = /<table class="board">([\s\S]*?)<\/table>/.exec(html)![1]!;
     const rows = [...board.matchAll(/<tr><td class="num">(\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
