@@ -25,17 +25,22 @@ export function runLearner(task: LearningTask, learner: Learner, settings: Learn
   const examples = task.model.exampleCount;
   const epochWork = learner.epochWork ?? examples;
   const budget = settings.epochs * examples;
-  const best = new BestParameters(task.model.parameterCount);
+  // ±1 problems answer with the best configuration seen; networks with the last one (no selection on training data),
+  // so only the former keep a copy.
+  const best = task.stopAtZeroErrors ? new BestParameters(task.model.parameterCount) : null;
   let lr = settings.lr;
   let work = 0;
   let nextEpoch = epochWork;
   let state = learner.current();
+  /** Whether `state` describes the parameters as they are now (no step since it was taken). */
+  let fresh = true;
   const shouldStop = (): boolean => ctx.shouldStop();
-  best.offer(state.params, state.errors);
+  best?.offer(state.params, state.errors);
   ctx.progress(0, state.errors);
   // The deadline is polled after every step: a step is at least a minibatch gradient, far costlier than the poll.
-  while (work < budget && !(task.stopAtZeroErrors && best.errors === 0) && !ctx.shouldStop()) {
+  while (work < budget && !(best && best.errors === 0) && !ctx.shouldStop()) {
     work += learner.step(lr, shouldStop);
+    fresh = false;
     if (work >= nextEpoch || work >= budget) {
       // A step may span several epochs (entropy-sgd's L minibatches on a small training set): every epoch it crossed
       // applies the schedules.
@@ -44,12 +49,12 @@ export function runLearner(task: LearningTask, learner: Learner, settings: Learn
         learner.endEpoch?.();
       }
       state = learner.current();
-      best.offer(state.params, state.errors);
+      fresh = true;
+      best?.offer(state.params, state.errors);
       ctx.progress(work, state.errors);
     }
   }
-  // ±1 problems answer with the best configuration seen; networks with the last one (no selection on training data).
-  if (!task.stopAtZeroErrors) state = learner.current();
-  const answer = task.stopAtZeroErrors ? { params: best.params, errors: best.errors } : state;
+  if (!best && !fresh) state = learner.current();
+  const answer = best ? { params: best.params, errors: best.errors } : state;
   return { ...task.answer(answer.params), work, energy: answer.errors, info: { epochs: work / examples, ...learner.info() } };
 }
