@@ -1,8 +1,8 @@
 // External solvers in any language: a JSON manifest (densebench-plugin.json) declares a program, how to call it and
 // how to read its answer. The harness writes the instance file, runs the program in its own process group, kills the
 // whole group at the deadline, parses the answer and verifies it like any other plugin's.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -102,12 +102,18 @@ export function findProgram(manifest: ExternalManifest, manifestPath: string): s
   const program = manifest.command[0]!;
   if (program.includes('/')) {
     const path = isAbsolute(program) ? program : resolve(dirname(manifestPath), program);
-    return spawnSync('test', ['-x', path]).status === 0 ? path : undefined;
+    return isExecutableFile(path) ? path : undefined;
   }
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && spawnSync('test', ['-x', join(dir, program)]).status === 0) return join(dir, program);
+  return (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, program)).find(isExecutableFile);
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
-  return undefined;
 }
 
 /** A parsed answer: an assignment, or the program's claim that there is none. */
