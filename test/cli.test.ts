@@ -1,8 +1,8 @@
 // End-to-end: the CLI as a user runs it (the compiled bin, in a scratch directory).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertRunRecord, ksatEnergy } from '@densebench/core';
+import { assertRunRecord, ksatEnergy, type RunRecord } from '@densebench/core';
 import { parseDimacs } from '@densebench/problems';
 import { densebench, scratch } from './helpers.js';
 
@@ -22,6 +22,9 @@ describe('densebench bench', () => {
     expect(stdout).toMatch(/sa\s+perceptron\s+51\s+0\.3\s+\d\/2/);
     expect(stdout).toContain('report:  reports/e2e/index.html');
     expect(stdout).toContain('summary: reports/e2e/summary.md');
+    // Success rate, median time and work, cactus and flatness charts of the one group.
+    expect(stdout).toContain('charts:  reports/e2e/charts/ (5 PNG)');
+    expect(existsSync(join(cwd, 'reports/e2e/charts/perceptron-n51-success.png'))).toBe(true);
     expect(readFileSync(join(cwd, 'reports/e2e/summary.md'), 'utf8')).toMatch(/^\| 1 \| sa \| /m);
     const html = readFileSync(join(cwd, 'reports/e2e/index.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/);
@@ -100,5 +103,51 @@ describe('densebench generate and solve', () => {
     expect(stdout).toMatch(/^  sa \d+\.\d+\.\d+ — simulated annealing/m);
     expect(stdout).toMatch(/sweeps \(integer, ≥ 1; default \d+\)/);
     expect(stdout).toContain('teacher-student');
+  });
+});
+
+describe('densebench report of several result sets, and check against a baseline', () => {
+  /** A result set of 10 seeds at α = 0.5 and 0.6, `solved[i]` of them solved at the i-th α. */
+  function writeSet(cwd: string, name: string, solved: [number, number]): void {
+    const dir = join(cwd, 'results', name);
+    mkdirSync(dir, { recursive: true });
+    const lines = [0.5, 0.6].flatMap((alpha, i) => Array.from({ length: 10 }, (_, seed) => {
+      const ok = seed < solved[i]!;
+      const r: RunRecord = {
+        schema: 1, id: `sa|perceptron|101|null|${alpha}|${seed}`, plugin: 'sa', pluginVersion: '1.0.0', params: {}, problem: 'perceptron', n: 101, alpha, k: null, seed,
+        instanceHash: 'd'.repeat(64), status: ok ? 'solved' : 'unsolved', energy: ok ? 0 : 1, wallTimeMs: 100, work: 10, workUnit: 'sweeps', timeLimitS: 10,
+        testError: null, teacherOverlap: null, message: null, info: null, trace: null, harnessVersion: '0.1.0', node: 'v20', cpu: 'x', commit: null, startedAt: '2026-01-01T00:00:00Z',
+      };
+      return JSON.stringify(r);
+    }));
+    writeFileSync(join(dir, 'runs.jsonl'), `${lines.join('\n')}\n`);
+  }
+
+  it('labels each set\'s curves, flags the differences, and fails a check only on a drop', async () => {
+    const cwd = scratch();
+    writeSet(cwd, 'main', [10, 9]);
+    writeSet(cwd, 'branch', [10, 1]);
+    const report = await densebench(['report', 'results/main', 'results/branch', '--no-png'], cwd);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toMatch(/compared with main: \d+ flagged difference\(s\), 1 worse/);
+    expect(existsSync(join(cwd, 'reports/main/charts'))).toBe(false);
+    const summary = readFileSync(join(cwd, 'reports/main/summary.md'), 'utf8');
+    expect(summary).toContain('| sa (main) |');
+    expect(summary).toContain('| sa (branch) |');
+    expect(summary).toMatch(/\| sa \| perceptron, N = 101, α = 0\.6 \| success rate \| 0\.9 \[[\d.]+, [\d.]+\] \| branch \| 0\.1 \[[\d.]+, [\d.]+\] \| \*\*worse\*\* \|/);
+    expect(readFileSync(join(cwd, 'reports/main/index.html'), 'utf8')).toContain('Differences between result sets');
+
+    // The same numbers pass; the drop at α = 0.6 fails, and the Markdown goes where asked.
+    const same = await densebench(['check', 'results/main', '--baseline', 'results/main'], cwd);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toContain('Passed: no regression');
+    const drop = await densebench(['check', 'results/branch', '--baseline', 'results/main', '--markdown', 'summary.md'], cwd);
+    expect(drop.code).toBe(1);
+    expect(drop.stderr).toMatch(/check failed against results\/main: \d+ regression\(s\), 0 curve\(s\) not run/);
+    expect(readFileSync(join(cwd, 'summary.md'), 'utf8')).toMatch(/\*\*Failed\*\*/);
+    // A better branch passes (the change is flagged, but it is not a drop).
+    const better = await densebench(['check', 'results/main', '--baseline', 'results/branch'], cwd);
+    expect(better.code, better.stdout).toBe(0);
+    expect(better.stdout).toMatch(/\| better \|/);
   });
 });

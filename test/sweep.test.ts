@@ -93,7 +93,7 @@ describe('shards and merge', () => {
 
     const report = await densebench(['report', 'results/all'], cwd);
     expect(report.code).toBe(0);
-    expect(report.stdout).toContain('report: reports/all/index.html');
+    expect(report.stdout).toContain('report:  reports/all/index.html');
   });
 
   it('refuses to merge different plans unless forced, and duplicate runs always', async () => {

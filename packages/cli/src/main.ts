@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { bench, benchOptions } from './commands/bench.js';
+import { checkCommand, checkOptions } from './commands/check.js';
 import { generateCommand, generateOptions } from './commands/generate.js';
 import { kernelsCommand, kernelsOptions } from './commands/kernels.js';
 import { listCommand, listOptions } from './commands/list.js';
@@ -27,6 +28,7 @@ function parser(argv: readonly string[]) {
     .command('generate', 'write a generated instance file (DIMACS CNF or the perceptron format)', generateOptions, generateCommand)
     .command('solve', 'run one plugin on one instance file and print the verified result', solveOptions, solveCommand)
     .command('report <results..>', 'render the HTML report of one or more result sets', reportOptions, reportCommand)
+    .command('check <results>', "compare a result set with a stored baseline; exit code 1 when α₅₀ or a success rate dropped", checkOptions, checkCommand)
     .command('merge <results..>', 'join result sets (e.g. shards of one plan) into one', mergeOptions, mergeCommand)
     .command('rerun <results>', 'run recorded runs again and check that they reproduce', rerunOptions, rerunCommand)
     .command('kernels', "time each plugin's inner step on fixed seeded instances; print a table and write JSON", kernelsOptions, kernelsCommand)
@@ -37,6 +39,8 @@ function parser(argv: readonly string[]) {
     .example('$0 solve --plugin sa --instance x.cnf', 'solve it and print the verified model')
     .example('$0 bench --config study.json --shard 2/4', 'one of four shards of a study')
     .example('$0 merge results/s-shard1of2 results/s-shard2of2 -o results/s', 'join the shards')
+    .example('$0 report results/sa-main results/sa-branch', 'one report of two result sets, differences flagged')
+    .example('$0 check results/ci --baseline baselines/ci', 'fail when α₅₀ or a success rate dropped')
     .example('$0 new-plugin my-solver', 'scaffold plugins/my-solver (a package with a conformance test)')
     .strict()
     .wrap(Math.min(120, process.stdout.columns || 100))

@@ -34,6 +34,28 @@ export function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
 
+/**
+ * Distribution-free 95% interval for the median: the order statistics x₍ⱼ₎ and x₍ₙ₊₁₋ⱼ₎ with the largest j for which
+ * P(j ≤ Binomial(n, ½) ≤ n − j) ≥ confidence (Conover, Practical Nonparametric Statistics, §3.2). +∞ entries (unsolved
+ * runs) are order statistics like any other, so an end may be +∞. Below 6 values no such pair reaches 95%: (−∞, +∞).
+ */
+export function medianInterval(values: readonly number[], confidence = 0.95): { lo: number; hi: number } {
+  const n = values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Cumulative binomial(n, ½) probabilities, in log space so that large n does not underflow 2⁻ⁿ.
+  let tail = 0;
+  let logTerm = -n * Math.LN2; // log P(B = 0)
+  let best = 0;
+  for (let j = 1; 2 * j <= n; j++) {
+    tail += Math.exp(logTerm); // P(B ≤ j − 1)
+    if (1 - 2 * tail < confidence) break;
+    best = j;
+    logTerm += Math.log((n - j + 1) / j); // log P(B = j)
+  }
+  if (best === 0) return { lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY };
+  return { lo: sorted[best - 1]!, hi: sorted[n - best]! };
+}
+
 /** Empirical CDF points (x sorted ascending, y = fraction of the whole sample ≤ x); +∞ entries are left out but counted in the denominator. */
 export function ecdf(values: readonly number[]): { x: number[]; y: number[] } {
   const finite = values.filter(Number.isFinite).sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossingAlpha, ecdf, meanInterval, median, par, quantile, studentT975, wilsonInterval } from '../src/stats.js';
+import { crossingAlpha, ecdf, meanInterval, median, medianInterval, par, quantile, studentT975, wilsonInterval } from '../src/stats.js';
 
 describe('wilsonInterval', () => {
   it('matches the closed form for 8 of 10 (z = 1.96)', () => {
@@ -71,5 +71,29 @@ describe('mean with a Student-t interval, and PAR-2', () => {
   it('PAR-2 counts each failure as twice the time limit', () => {
     expect(par([{ solved: true, seconds: 1, limitSeconds: 10 }, { solved: true, seconds: 3, limitSeconds: 10 }, { solved: false, seconds: 4, limitSeconds: 10 }])).toBe(8);
     expect(par([{ solved: false, seconds: 1, limitSeconds: 10 }], 10)).toBe(100);
+  });
+});
+
+describe('medianInterval', () => {
+  it('takes the order statistics whose binomial coverage first stays at 95% or more', () => {
+    // n = 10: P(2 ≤ B ≤ 8) = 1 − 2·11/1024 ≈ 0.979, P(3 ≤ B ≤ 7) = 1 − 2·56/1024 ≈ 0.891, so (x₂, x₉).
+    expect(medianInterval([10, 1, 9, 2, 8, 3, 7, 4, 6, 5])).toEqual({ lo: 2, hi: 9 });
+    // n = 6: P(1 ≤ B ≤ 5) = 1 − 2/64 ≈ 0.969: the extremes.
+    expect(medianInterval([6, 5, 4, 3, 2, 1])).toEqual({ lo: 1, hi: 6 });
+    // n = 40: P(14 ≤ B ≤ 26) ≈ 0.962, P(15 ≤ B ≤ 25) ≈ 0.919, so (x₁₄, x₂₇).
+    expect(medianInterval(Array.from({ length: 40 }, (_, i) => i + 1))).toEqual({ lo: 14, hi: 27 });
+  });
+
+  it('is unbounded below six values, and keeps +∞ (unsolved) ends', () => {
+    expect(medianInterval([1, 2, 3, 4, 5])).toEqual({ lo: -Infinity, hi: Infinity });
+    expect(medianInterval([1, 2, 3, 4, 5, 6, 7, 8, Infinity, Infinity])).toEqual({ lo: 2, hi: Infinity });
+  });
+
+  it('works for large samples without underflow', () => {
+    const { lo, hi } = medianInterval(Array.from({ length: 2000 }, (_, i) => i));
+    // Normal approximation: ranks 1000 ± 1.96·√2000/2 ≈ 1000 ± 43.8.
+    expect(lo).toBeGreaterThanOrEqual(954);
+    expect(lo).toBeLessThanOrEqual(958);
+    expect(hi).toBe(1999 - lo);
   });
 });

@@ -1,6 +1,6 @@
 // Aggregates run records per (plugin, problem, N, K, α): success rate with its Wilson interval, median time and
 // work to solution (unsolved runs count as +∞), PAR-2, mean generalization error; and α₅₀ per (plugin, problem, N, K).
-import { crossingAlpha, meanInterval, median, par, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
+import { crossingAlpha, meanInterval, median, medianInterval, par, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
 import { isDataset, specConstraintCount, type InstanceSpec } from '@densebench/problems';
 
 export interface PointSummary {
@@ -16,6 +16,9 @@ export interface PointSummary {
   rateHi: number;
   /** Median wall time to solution in seconds; +∞ when half or more of the runs failed. */
   medianTimeS: number;
+  /** Its distribution-free 95% interval (order statistics; ends may be ±∞: unsolved runs, or fewer than 6 runs). */
+  medianTimeLoS: number;
+  medianTimeHiS: number;
   medianWork: number;
   workUnit: string;
   /** Penalised average runtime: failures count as twice the time limit (seconds). */
@@ -65,6 +68,8 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
   const { lo, hi } = wilsonInterval(solved, records.length);
   const inf = Number.POSITIVE_INFINITY;
   const testError = meanInterval(records.flatMap((r) => (r.testError === null ? [] : [r.testError])));
+  const times = records.map((r) => (r.status === 'solved' ? r.wallTimeMs / 1000 : inf));
+  const timeInterval = medianInterval(times);
   const overlap = meanInterval(records.flatMap((r) => (r.teacherOverlap === null ? [] : [r.teacherOverlap])));
   return {
     plugin: first.plugin,
@@ -77,7 +82,9 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
     rate: solved / records.length,
     rateLo: lo,
     rateHi: hi,
-    medianTimeS: median(records.map((r) => (r.status === 'solved' ? r.wallTimeMs / 1000 : inf))),
+    medianTimeS: median(times),
+    medianTimeLoS: timeInterval.lo,
+    medianTimeHiS: timeInterval.hi,
     medianWork: median(records.map((r) => (r.status === 'solved' && r.work !== null ? r.work : inf))),
     workUnit: first.workUnit,
     par2S: par(records.map((r) => ({ solved: r.status === 'solved', seconds: r.wallTimeMs / 1000, limitSeconds: r.timeLimitS }))),
@@ -140,11 +147,26 @@ export function summarize(records: readonly RunRecord[]): CurveSummary[] {
   return curves.sort((a, b) => a.problem.localeCompare(b.problem) || a.n - b.n || (a.k ?? 0) - (b.k ?? 0) || a.plugin.localeCompare(b.plugin));
 }
 
+/**
+ * The α at which to compare costs across curves: the one with the most finite median times (more than half of the
+ * runs solved) over the curves given; ties go to the larger (harder) α. null when no curve has a median anywhere.
+ */
+export function referenceAlpha(curves: readonly CurveSummary[]): number | null {
+  const counts = new Map<number, number>();
+  for (const c of curves) for (const p of c.points) if (Number.isFinite(p.medianTimeS)) counts.set(p.alpha, (counts.get(p.alpha) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [alpha, count] of counts) if (best === null || count > counts.get(best)! || (count === counts.get(best)! && alpha > best)) best = alpha;
+  return best;
+}
+
 /** One row of a leaderboard: a plugin's standing in one (problem, N, K) group. */
 export interface LeaderboardRow {
   rank: number;
   plugin: string;
   alpha50Text: string;
+  /** Median time to solution (s) at the group's reference α (see referenceAlpha); +∞ when not reached there. */
+  referenceTimeS: number;
+  referenceTimeText: string;
   solved: number;
   runs: number;
   meanPar2S: number;
@@ -184,17 +206,23 @@ function meanPar2(c: CurveSummary): number {
 
 /**
  * The plugins of one (problem, N, K) group ranked by α₅₀ (higher is better; a plugin whose rate never falls to ½ ranks
- * above, one that never reaches it below), then by mean PAR-2, then by name.
+ * above, one that never reaches it below), then by median time at the reference α, then by mean PAR-2, then by name.
  */
-export function leaderboard(group: readonly CurveSummary[]): LeaderboardRow[] {
-  const ranked = [...group].sort((a, b) => alpha50Rank(b) - alpha50Rank(a) || meanPar2(a) - meanPar2(b) || a.plugin.localeCompare(b.plugin));
-  return ranked.map((c, i) => {
+export function leaderboard(group: readonly CurveSummary[]): { referenceAlpha: number | null; rows: LeaderboardRow[] } {
+  const alpha = referenceAlpha(group);
+  const timeAt = (c: CurveSummary): number => c.points.find((p) => p.alpha === alpha)?.medianTimeS ?? Number.POSITIVE_INFINITY;
+  // Equal +∞ times compare as NaN: treat them as a tie.
+  const byTime = (a: CurveSummary, b: CurveSummary): number => (timeAt(a) === timeAt(b) ? 0 : timeAt(a) - timeAt(b));
+  const ranked = [...group].sort((a, b) => alpha50Rank(b) - alpha50Rank(a) || byTime(a, b) || meanPar2(a) - meanPar2(b) || a.plugin.localeCompare(b.plugin));
+  const rows = ranked.map((c, i) => {
     const failures = { timeout: 0, error: 0, invalid: 0, crashed: 0 };
     for (const p of c.points) for (const status of ['timeout', 'error', 'invalid', 'crashed'] as const) failures[status] += p.statusCounts[status];
     return {
       rank: i + 1,
       plugin: c.plugin,
       alpha50Text: alpha50Text(c),
+      referenceTimeS: timeAt(c),
+      referenceTimeText: leaderboardNumber(timeAt(c)),
       solved: c.points.reduce((s, p) => s + p.solved, 0),
       runs: c.points.reduce((s, p) => s + p.runs, 0),
       meanPar2S: meanPar2(c),
@@ -202,4 +230,5 @@ export function leaderboard(group: readonly CurveSummary[]): LeaderboardRow[] {
       failures,
     };
   });
+  return { referenceAlpha: alpha, rows };
 }

@@ -1,10 +1,11 @@
 // summary.md: the leaderboard as Markdown, for a CI job summary or a pull-request comment. Per (problem, N, K) the
 // plugins are ranked by α₅₀ (higher is better; a plugin whose rate never falls to ½ ranks above, one that never
-// reaches it below), then by PAR-2 over all runs; failures other than "unsolved" are shown in bold.
+// reaches it below), then by the median time at a reference α, then by PAR-2; failures other than "unsolved" are shown in bold.
 import type { RunRecord } from '@densebench/core';
 import { leaderboard, summarize, type CurveSummary } from './aggregate.js';
+import { differencePlace, intervalText, type Difference } from './compare.js';
 
-export function renderSummaryMarkdown(title: string, records: readonly RunRecord[]): string {
+export function renderSummaryMarkdown(title: string, records: readonly RunRecord[], differences?: readonly Difference[]): string {
   const curves = summarize(records);
   const groups = new Map<string, CurveSummary[]>();
   for (const c of curves) {
@@ -12,15 +13,27 @@ export function renderSummaryMarkdown(title: string, records: readonly RunRecord
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const out = [`# ${title}`, '', `${records.length} runs.`];
+  if (differences !== undefined) out.push('', '## Differences between the result sets', '', differencesMarkdown(differences));
   if (groups.size === 0) out.push('', 'No runs recorded.');
   for (const [label, group] of groups) {
     const alphas = [...new Set(group.flatMap((c) => c.points.map((p) => p.alpha)))].sort((a, b) => a - b);
     out.push('', `## ${label}`, '', `α ∈ {${alphas.join(', ')}}`, '');
-    out.push('| rank | plugin | α₅₀ [95%] | solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |', '|---|---|---|---|---|---|---|---|---|');
-    for (const row of leaderboard(group)) {
+    const { referenceAlpha, rows } = leaderboard(group);
+    const timeHeader = referenceAlpha === null ? '' : ` median time at α = ${referenceAlpha} (s) |`;
+    out.push(`| rank | plugin | α₅₀ [95%] |${timeHeader} solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |`, `|---|---|---|${referenceAlpha === null ? '' : '---|'}---|---|---|---|---|---|`);
+    for (const row of rows) {
       const count = (status: 'timeout' | 'error' | 'invalid' | 'crashed'): string => (row.failures[status] ? `**${row.failures[status]}**` : '0');
-      out.push(`| ${row.rank} | ${row.plugin} | ${row.alpha50Text} | ${row.solved}/${row.runs} | ${row.meanPar2Text} | ${count('timeout')} | ${count('error')} | ${count('invalid')} | ${count('crashed')} |`);
+      out.push(`| ${row.rank} | ${row.plugin} | ${row.alpha50Text} |${referenceAlpha === null ? '' : ` ${row.referenceTimeText} |`} ${row.solved}/${row.runs} | ${row.meanPar2Text} | ${count('timeout')} | ${count('error')} | ${count('invalid')} | ${count('crashed')} |`);
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The flagged differences as a Markdown table (or a sentence when there are none). */
+export function differencesMarkdown(differences: readonly Difference[]): string {
+  if (differences.length === 0) return 'No difference: every compared measure has overlapping 95% intervals.';
+  const baseline = differences[0]!.baselineSet;
+  const rows = differences.map((d) => `| ${d.plugin} | ${differencePlace(d)} | ${d.measure} | ${intervalText(d.baseline)} | ${d.otherSet} | ${intervalText(d.other)} | ${d.verdict === 'worse' ? '**worse**' : 'better'} |`);
+  return [`| plugin | where | measure | ${baseline} [95%] | compared set | its value [95%] | change |`, '|---|---|---|---|---|---|---|', ...rows].join('\n') +
+    `\n\nFlagged where the 95% intervals of the two sets do not overlap; the change is the compared set's against ${baseline}.`;
 }

@@ -41,12 +41,12 @@ export const summaryJsonSchema = {
             items: {
               type: 'object',
               additionalProperties: false,
-              required: ['plugin', 'problem', 'n', 'k', 'alpha', 'runs', 'solved', 'rate', 'rateLo', 'rateHi', 'medianTimeS', 'medianWork', 'workUnit', 'par2S', 'statusCounts', 'meanTestError', 'testErrorLo', 'testErrorHi', 'meanTeacherOverlap', 'meanTrainError', 'flatness', 'flatnessMeasure'],
+              required: ['plugin', 'problem', 'n', 'k', 'alpha', 'runs', 'solved', 'rate', 'rateLo', 'rateHi', 'medianTimeS', 'medianTimeLoS', 'medianTimeHiS', 'medianWork', 'workUnit', 'par2S', 'statusCounts', 'meanTestError', 'testErrorLo', 'testErrorHi', 'meanTeacherOverlap', 'meanTrainError', 'flatness', 'flatnessMeasure'],
               properties: {
                 plugin: { type: 'string' }, problem: { type: 'string' }, n: { type: 'integer' }, k: { type: ['integer', 'null'] },
                 alpha: { type: 'number', exclusiveMinimum: 0 }, runs: { type: 'integer', minimum: 1 }, solved: { type: 'integer', minimum: 0 },
                 rate: { type: 'number', minimum: 0, maximum: 1 }, rateLo: { type: 'number', minimum: 0, maximum: 1 }, rateHi: { type: 'number', minimum: 0, maximum: 1 },
-                medianTimeS: nullableNumber, medianWork: nullableNumber, workUnit: { type: 'string' }, par2S: { type: 'number', minimum: 0 },
+                medianTimeS: nullableNumber, medianTimeLoS: nullableNumber, medianTimeHiS: nullableNumber, medianWork: nullableNumber, workUnit: { type: 'string' }, par2S: { type: 'number', minimum: 0 },
                 statusCounts: { type: 'object', additionalProperties: false, required: RUN_STATUSES, properties: Object.fromEntries(RUN_STATUSES.map((s) => [s, { type: 'integer', minimum: 0 }])) },
                 meanTestError: nullableNumber, testErrorLo: nullableNumber, testErrorHi: nullableNumber, meanTeacherOverlap: nullableNumber, meanTrainError: nullableNumber,
                 flatness: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },

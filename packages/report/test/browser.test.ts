@@ -7,54 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
 import { renderHtmlReport } from '../src/html.js';
+import { fixtureRecords } from './fixtures.js';
 
 const CHROMIUM = process.env.DENSEBENCH_CHROMIUM ?? '/usr/bin/chromium';
 const OUTPUT = fileURLToPath(new URL('../../../test-output/', import.meta.url));
-
-function record(plugin: string, problem: RunRecord['problem'], alpha: number, seed: number, status: RunStatus, extra: Partial<RunRecord> = {}): RunRecord {
-  const solved = status === 'solved';
-  const n = problem === 'mnist' ? 784 : 201;
-  return {
-    schema: 1, id: `${plugin}|${problem}|${n}|null|${alpha}|${seed}`, plugin, pluginVersion: '1.0.0', params: {}, problem, n, alpha, k: null, seed,
-    instanceHash: (seed + 1).toString(16).padStart(64, '0'), status, energy: solved ? 0 : 4, wallTimeMs: 100 * (seed + 1) * (1 + alpha),
-    work: 1000 * (seed + 1), workUnit: 'sweeps', timeLimitS: 10, testError: null, teacherOverlap: null, message: null, info: null, trace: null,
-    harnessVersion: '0.1.0', node: 'v20', cpu: 'Test CPU', commit: null, startedAt: '2026-01-01T00:00:00.000Z', ...extra,
-  };
-}
-
-/** Runs that exercise every chart: success, time, flip flatness, test error with the theory line, noise flatness. */
-function fixtureRecords(): RunRecord[] {
-  const out: RunRecord[] = [];
-  for (const plugin of ['sa', 'fbp']) {
-    for (const alpha of [0.3, 0.5, 0.7]) {
-      for (let seed = 0; seed < 4; seed++) {
-        const solved = seed < (plugin === 'fbp' ? 4 : 4 - Math.round(alpha * 5));
-        out.push(record(plugin, 'perceptron', alpha, seed, solved ? 'solved' : 'unsolved', { flatness: [[0.01, 0.01 * alpha], [0.1, 0.1 * alpha]] }));
-        out.push(record(plugin, 'teacher-student', alpha * 2, seed, solved ? 'solved' : 'unsolved', { testError: 0.4 - 0.1 * alpha + 0.01 * seed, teacherOverlap: 0.3 + 0.2 * alpha }));
-      }
-    }
-  }
-  // A second size for the perceptron, so that the α₅₀-vs-N chart is drawn.
-  for (const plugin of ['sa', 'fbp']) {
-    for (const alpha of [0.3, 0.5, 0.7]) {
-      for (let seed = 0; seed < 4; seed++) {
-        const solved = seed < (plugin === 'fbp' ? 4 - Math.round(alpha * 2) : 4 - Math.round(alpha * 6));
-        out.push({ ...record(plugin, 'perceptron', alpha, seed, solved ? 'solved' : 'unsolved'), n: 401, id: `${plugin}|perceptron|401|${alpha}|${seed}` });
-      }
-    }
-  }
-  for (const plugin of ['sgd', 'entropy-sgd']) {
-    for (const alpha of [2.5, 5]) {
-      for (let seed = 0; seed < 2; seed++) {
-        out.push(record(plugin, 'mnist', alpha, seed, 'unsolved', { energy: 50, testError: 0.1 / alpha, flatness: [[0.1, 0.02], [1, 0.3]], flatnessMeasure: 'noise' }));
-      }
-    }
-  }
-  for (const r of out) assertRunRecord(r);
-  return out;
-}
 
 describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the HTML report in headless Chromium', () => {
   it('draws every chart from disk with no network and no console error', async () => {
@@ -95,11 +52,11 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the HTML re
       mkdirSync(OUTPUT, { recursive: true });
       await tab.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
       expect(problems).toEqual([]);
-      // Rate, time and ECDF charts for the two perceptron sizes and teacher-student (not for the mnist data set);
+      // Rate, time, work and ECDF charts for the two perceptron sizes and teacher-student (not for the mnist data set);
       // flatness for the first perceptron size (the second recorded none) and mnist; test error for teacher-student and
-      // mnist; α₅₀ vs N for the perceptron.
+      // mnist; α₅₀ vs N and median time vs N for the perceptron.
       const kinds = canvases.map((c) => c.id.replace(/-\d+$/, '')).sort();
-      expect(kinds).toEqual(['ecdf', 'ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'rate', 'rate', 'rate', 'time', 'time', 'time', 'trend']);
+      expect(kinds).toEqual(['cost', 'ecdf', 'ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'rate', 'rate', 'rate', 'time', 'time', 'time', 'trend', 'work', 'work', 'work']);
       for (const c of canvases) {
         expect(c.width, c.id).toBeGreaterThan(100);
         expect(c.painted, `${c.id} has no painted pixel`).toBeGreaterThan(1000);

@@ -1,7 +1,9 @@
 import vm from 'node:vm';
 import { describe, it, expect } from 'vitest';
 import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
-import { escapeHtml, jsonForScript, knownThresholds, renderHtmlReport } from '../src/html.js';
+import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
+import type { Difference } from '../src/compare.js';
+import { knownThresholds, reportData } from '../src/data.js';
 
 function record(plugin: string, alpha: number, seed: number, status: RunStatus, wallTimeMs: number, message: string | null = null): RunRecord {
   const solved = status === 'solved';
@@ -115,8 +117,9 @@ describe('renderHtmlReport', () => {
     expect(html).toMatch(/<td class="num bad">1<\/td>/);
     expect(html).toContain('abc123');
     expect(html).toContain('10 s per run');
-    expect(html).toContain('Success rate vs α');
-    expect(html).toContain('median time to solution (s, log)');
+    // Success rate, median time and work vs α, and the cactus: one canvas and one chart each.
+    expect(runClientScript(html).map((c) => c.id)).toEqual(['rate-0', 'time-0', 'work-0', 'ecdf-0']);
+    expect(html).toContain('aria-label="Median work to solution vs α, perceptron, N = 201"');
   });
 
   it('shows a flatness column only when some solved run measured it', () => {
@@ -210,6 +213,39 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('id="trend-');
   });
 
+  it('draws the median time against N at the α where most (plugin, N) pairs have a median', () => {
+    const at = (plugin: string, n: number, alpha: number, seed: number, seconds: number | null): RunRecord =>
+      ({ ...record(plugin, alpha, seed, seconds === null ? 'unsolved' : 'solved', (seconds ?? 10) * 1000), n, id: `${plugin}|${n}|${alpha}|${seed}` });
+    // Medians: α = 0.3 for sa and fbp at both sizes (four pairs); α = 0.5 for fbp only. sa: 1, 3 s → 2 s at N = 101;
+    // 4, 6 s → 5 s at N = 201. fbp: 1 s everywhere.
+    const runs = [101, 201].flatMap((n) => [1, 2].flatMap((seed) => [
+      at('sa', n, 0.3, seed, n === 101 ? 2 * seed - 1 : 2 * seed + 2), at('sa', n, 0.5, seed, null),
+      at('fbp', n, 0.3, seed, 1), at('fbp', n, 0.5, seed, 1),
+    ]));
+    const data = reportData(runs);
+    expect(data.trends[0]!.cost!.alpha).toBe(0.3);
+    const page = renderHtmlReport({ title: 'Cost', records: runs });
+    expect(page).toContain('median time to solution at α = 0.3');
+    const cost = runClientScript(page).find((c) => c.id === 'cost-0')!;
+    expect(cost.datasets).toEqual([
+      { label: 'fbp', data: [{ x: 101, y: 1 }, { x: 201, y: 1 }] },
+      { label: 'sa', data: [{ x: 101, y: 2 }, { x: 201, y: 5 }] },
+    ]);
+  });
+
+  it('lists the flagged differences between merged result sets, worse first', () => {
+    const differences: Difference[] = [
+      { problem: 'perceptron', n: 201, k: null, plugin: 'sa', alpha: 0.5, measure: 'median time (s)', baselineSet: 'main', otherSet: 'pr', baseline: { value: 2, lo: 1, hi: 3 }, other: { value: 0.5, lo: 0.4, hi: 0.6 }, verdict: 'better' },
+      { problem: 'perceptron', n: 201, k: null, plugin: 'sa', alpha: null, measure: 'α₅₀', baselineSet: 'main', otherSet: 'pr', baseline: { value: 0.6, lo: 0.55, hi: 0.65 }, other: { value: 0.4, lo: 0.35, hi: 0.45 }, verdict: 'worse' },
+    ];
+    const page = renderHtmlReport({ title: 'Diff', records, differences });
+    const section = /<h2>Differences between result sets<\/h2>([\s\S]*?)<\/section>/.exec(page)![1]!;
+    const verdicts = [...section.matchAll(/<td class="(bad|good)">(\w+)<\/td>/g)].map((m) => m[2]);
+    expect(verdicts).toEqual(['worse', 'better']);
+    expect(section).toContain('<td class="num">0.6 [0.55, 0.65]</td><td>pr</td><td class="num">0.4 [0.35, 0.45]</td>');
+    expect(renderHtmlReport({ title: 'One set', records })).not.toContain('Differences between result sets');
+  });
+
   it('opens each group with its leaderboard, failures in red', () => {
     const board = /<table class="board">([\s\S]*?)<\/table>/.exec(html)![1]!;
     const rows = [...board.matchAll(/<tr><td class="num">(\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
@@ -254,7 +290,7 @@ function runClientScript(page: string): { id: string; datasets: { label: string;
   const canvases = new Set([...page.matchAll(/<canvas id="([^"]+)"/g)].map((m) => m[1]));
   const charts: { id: string; datasets: { label: string; data: unknown }[] }[] = [];
   class Chart {
-    static defaults = { plugins: { legend: { labels: {} } } };
+    static defaults = { font: {}, plugins: { legend: { labels: {} } } };
     constructor(canvas: { id: string } | null, config: { data: { datasets: { label: string; data: unknown }[] } }) {
       if (!canvas) throw new Error('a chart without its canvas');
       charts.push({ id: canvas.id, datasets: config.data.datasets.map(({ label, data }) => ({ label, data })) });

@@ -13,7 +13,7 @@ function record(plugin: string, alpha: number, seed: number, status: RunStatus, 
 }
 
 describe('renderSummaryMarkdown', () => {
-  it('ranks plugins by α₅₀, then PAR-2, and marks failures in bold (hand-computed)', () => {
+  it('ranks plugins by α₅₀, shows the median time at the reference α, and marks failures in bold (hand-computed)', () => {
     const records = [
       // "mid": 2/2 at α = 0.3, 0/2 at 0.5: the rate falls 1 → 0, crossing ½ at 0.4.
       record('mid', 0.3, 1, 'solved', 1), record('mid', 0.3, 2, 'solved', 3),
@@ -25,7 +25,8 @@ describe('renderSummaryMarkdown', () => {
       record('weak', 0.3, 1, 'unsolved', 1), record('weak', 0.3, 2, 'error', 0.1),
       record('weak', 0.5, 1, 'unsolved', 1), record('weak', 0.5, 2, 'unsolved', 1),
     ];
-    // mid: PAR-2 at 0.3 = (1 + 3)/2 = 2, at 0.5 = 20; mean 11.
+    // mid: PAR-2 at 0.3 = (1 + 3)/2 = 2, at 0.5 = 20; mean 11. Medians exist at α = 0.3 for mid (2 s) and strong (1 s),
+    // at 0.5 for strong only: the reference α is 0.3.
     expect(renderSummaryMarkdown('Leaderboard', records)).toBe(`# Leaderboard
 
 12 runs.
@@ -34,12 +35,23 @@ describe('renderSummaryMarkdown', () => {
 
 α ∈ {0.3, 0.5}
 
-| rank | plugin | α₅₀ [95%] | solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |
-|---|---|---|---|---|---|---|---|---|
-| 1 | strong | > 0.5 | 4/4 | 1 | 0 | 0 | 0 | 0 |
-| 2 | mid | 0.4 [< 0.3, > 0.5] | 2/4 | 11 | **1** | 0 | 0 | 0 |
-| 3 | weak | < 0.3 | 0/4 | 20 | 0 | **1** | 0 | 0 |
+| rank | plugin | α₅₀ [95%] | median time at α = 0.3 (s) | solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |
+|---|---|---|---|---|---|---|---|---|---|
+| 1 | strong | > 0.5 | 1 | 4/4 | 1 | 0 | 0 | 0 | 0 |
+| 2 | mid | 0.4 [< 0.3, > 0.5] | 2 | 2/4 | 11 | **1** | 0 | 0 | 0 |
+| 3 | weak | < 0.3 | — | 0/4 | 20 | 0 | **1** | 0 | 0 |
 `);
+  });
+
+  it('breaks a tie in α₅₀ by the median time at the reference α, before PAR-2', () => {
+    // Both solve everything (α₅₀ above the range) and have medians at both α: the reference α is the larger, 0.5.
+    // "spiky" has the smaller median there (1 s vs 2 s) but one 100 s run, so the larger PAR-2 (17.5 vs 2).
+    const records = [1, 2, 3].flatMap((seed) => [
+      record('steady', 0.3, seed, 'solved', 2), record('steady', 0.5, seed, 'solved', 2),
+      record('spiky', 0.3, seed, 'solved', 1), record('spiky', 0.5, seed, 'solved', seed === 3 ? 100 : 1),
+    ]);
+    const table = renderSummaryMarkdown('Tie', records).split('\n').filter((line) => /^\| \d/.test(line));
+    expect(table).toEqual(['| 1 | spiky | > 0.5 | 1 | 6/6 | 17.5 | 0 | 0 | 0 | 0 |', '| 2 | steady | > 0.5 | 2 | 6/6 | 2 | 0 | 0 | 0 | 0 |']);
   });
 
   it('says so when there are no runs', () => {

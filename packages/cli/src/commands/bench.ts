@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { PROBLEM_NAMES, type ProblemName } from '@densebench/core';
 import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, ResultStore, runSweep, type Manifest } from '@densebench/harness';
@@ -8,6 +8,7 @@ import { isDataset, MNIST_PIXELS, usesK } from '@densebench/problems';
 import { summarize, writeHtmlReport } from '@densebench/report';
 import { listSetting, loadStudyConfig, type StudyConfig } from '../config.js';
 import { formatSeconds, summaryTable, timestamp } from '../format.js';
+import { printWritten } from './report.js';
 import { selectPlugins, type PluginEntry } from '../plugins.js';
 
 /** Defaults of the study settings; a study file overrides them and command-line options override both. */
@@ -30,6 +31,7 @@ export function benchOptions(y: Argv) {
     .option('name', { type: 'string', describe: 'result set name (default: the study file\'s name, else <plugins>-<problem>-<date>; a shard adds "-shard<i>of<n>"); re-using a name resumes it' })
     .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted result set (--name, or else the most recent unfinished one in --out) with the command that made it' })
     .option('out', { type: 'string', default: 'results', describe: 'directory for result sets: <out>/<name>/runs.jsonl + manifest.json' })
+    .option('png', { type: 'boolean', default: true, describe: 'also write every chart of the report as a PNG under <reports>/<name>/charts/ (--no-png to skip)' })
     .option('reports', { type: 'string', default: 'reports', describe: 'directory for reports: <reports>/<name>/index.html' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no per-run progress lines' });
 }
@@ -167,8 +169,9 @@ export async function bench(args: BenchArgs): Promise<void> {
   }
 
   process.stdout.write(`\n${summaryTable(summarize(result.records))}\n\n`);
-  const reportPath = writeHtmlReport(resolve(args.reports, name), { title: `densebench — ${name}`, records: result.records, manifest: store.readManifest() });
-  process.stdout.write(`results: ${relative(process.cwd(), store.runsPath)}\nreport:  ${relative(process.cwd(), reportPath)}\nsummary: ${relative(process.cwd(), join(dirname(reportPath), 'summary.md'))}\n`);
+  const written = writeHtmlReport(resolve(args.reports, name), { title: `densebench — ${name}`, records: result.records, manifest: store.readManifest() }, { png: args.png });
+  process.stdout.write(`results: ${relative(process.cwd(), store.runsPath)}\n`);
+  printWritten(written);
   if (!result.finished) {
     process.stdout.write(`interrupted with ${result.planned - result.records.length} runs left: resume with \`densebench bench --resume --name ${name}\`\n`);
     process.exitCode = 130;

@@ -1,27 +1,56 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { readRecords, RUNS_FILE, ResultStore } from '@densebench/harness';
-import { summarize, writeHtmlReport } from '@densebench/report';
+import type { RunRecord } from '@densebench/core';
+import { readRecords, RUNS_FILE, ResultStore, type Manifest } from '@densebench/harness';
+import { mergeResultSets, summarize, uniqueSetNames, writeHtmlReport, type WrittenReport } from '@densebench/report';
 import { summaryTable } from '../format.js';
 
 export function reportOptions(y: Argv) {
   return y
-    .positional('results', { type: 'string', array: true, demandOption: true, describe: 'result set directories (or runs.jsonl files)' })
-    .option('output', { alias: 'o', type: 'string', describe: 'report directory (default: reports/<name of the first result set>)' });
+    .positional('results', { type: 'string', array: true, demandOption: true, describe: 'result set directories (or runs.jsonl files); with several, the first is the reference the others are compared with' })
+    .option('output', { alias: 'o', type: 'string', describe: 'report directory (default: reports/<name of the first result set>)' })
+    .option('png', { type: 'boolean', default: true, describe: 'also write every chart as a PNG under <output>/charts/ (--no-png to skip)' });
 }
 
-/** Renders the HTML report (and prints the summary table) of one or more result sets. */
+/** One result set from the command line: its records, manifest and name (the manifest's, else the directory's). */
+export interface LoadedResultSet {
+  dir: string;
+  name: string;
+  records: RunRecord[];
+  manifest: Manifest | undefined;
+}
+
+export function loadResultSet(path: string): LoadedResultSet {
+  const input = resolve(path);
+  if (!existsSync(input)) throw new Error(`no such result set: ${path}`);
+  const isDir = statSync(input).isDirectory();
+  const dir = isDir ? input : dirname(input);
+  const runs = isDir ? join(input, RUNS_FILE) : input;
+  if (!existsSync(runs)) throw new Error(`${path}: no ${RUNS_FILE} in this directory`);
+  const manifest = new ResultStore(dir).readManifest();
+  return { dir, name: manifest?.name ?? basename(dir), records: readRecords(runs), manifest };
+}
+
+/** Prints where the report went: index.html, summary.md and the PNG charts. */
+export function printWritten(written: WrittenReport): void {
+  const rel = (p: string): string => relative(process.cwd(), p);
+  process.stdout.write(`report:  ${rel(written.html)}\nsummary: ${rel(written.markdown)}\n`);
+  if (written.pngs.length) process.stdout.write(`charts:  ${rel(dirname(written.pngs[0]!))}/ (${written.pngs.length} PNG)\n`);
+}
+
+/** Renders the HTML report (and prints the summary table) of one or more result sets; several are compared. */
 export function reportCommand(args: Awaited<ReturnType<typeof reportOptions>['argv']>): void {
-  const inputs = (args.results as string[]).map((p) => resolve(p));
-  const records = inputs.flatMap((input) => {
-    if (!existsSync(input)) throw new Error(`no such result set: ${input}`);
-    return readRecords(statSync(input).isDirectory() ? join(input, RUNS_FILE) : input);
-  });
-  if (records.length === 0) throw new Error(`no records in ${inputs.join(', ')}`);
-  const firstDir = statSync(inputs[0]!).isDirectory() ? inputs[0]! : resolve(inputs[0]!, '..');
-  const name = basename(firstDir);
-  const manifest = new ResultStore(firstDir).readManifest();
-  const path = writeHtmlReport(resolve(args.output ?? join('reports', name)), { title: `densebench — ${name}`, records, manifest });
-  process.stdout.write(`${summaryTable(summarize(records))}\n\nreport: ${relative(process.cwd(), path)}\n`);
+  const sets = (args.results as string[]).map(loadResultSet);
+  const names = uniqueSetNames(sets.map((s) => s.name));
+  const merged = sets.length > 1 ? mergeResultSets(sets.map((s, i) => ({ name: names[i]!, records: s.records }))) : { records: sets[0]!.records, differences: undefined };
+  if (merged.records.length === 0) throw new Error(`no records in ${(args.results as string[]).join(', ')}`);
+  const title = sets.length > 1 ? `densebench — ${names.join(' vs ')}` : `densebench — ${names[0]}`;
+  const written = writeHtmlReport(resolve(args.output ?? join('reports', names[0]!)), { title, records: merged.records, manifest: sets[0]!.manifest, differences: merged.differences }, { png: args.png });
+  process.stdout.write(`${summaryTable(summarize(merged.records))}\n\n`);
+  if (merged.differences) {
+    const worse = merged.differences.filter((d) => d.verdict === 'worse').length;
+    process.stdout.write(`compared with ${names[0]}: ${merged.differences.length} flagged difference(s), ${worse} worse (see the report)\n`);
+  }
+  printWritten(written);
 }

@@ -1,0 +1,152 @@
+// The report's data model: per (problem, N, K) the curves of every plugin with its colour, the charts that apply, the
+// known thresholds and theory lines; and, where several sizes were run, the trends with N. Computed once here, then
+// drawn by the HTML page and the PNG renderer from the same chart configurations (charts.ts).
+import type { RunRecord } from '@densebench/core';
+import { isDataset } from '@densebench/problems';
+import { referenceAlpha, summarize, type CurveSummary } from './aggregate.js';
+import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
+
+/** The charts of a group: success rate, median time and work vs α, the cactus, flatness, test error vs α. */
+export type GroupChartKind = 'rate' | 'time' | 'work' | 'ecdf' | 'flat' | 'gen';
+
+/** Curves of one (problem, N, K), as embedded in the report's JSON data block. */
+export interface HtmlReportGroup {
+  problem: string;
+  n: number;
+  k: number | null;
+  curves: (CurveSummary & { color: string })[];
+  /** A theory line for the generalization chart (teacher–student perceptron): (α, ε) pairs. */
+  theory?: { label: string; points: [number, number][] };
+  /** Known thresholds of the problem, drawn as vertical lines where they fall inside the α range run. */
+  thresholds: { alpha: number; label: string }[];
+  /** Per plugin: the sorted wall times (s) of its solved runs over every α, and its number of runs (the ECDF). */
+  ecdf?: { plugin: string; times: number[]; runs: number }[];
+  /** The charts drawn for this group, in page order. */
+  charts: GroupChartKind[];
+}
+
+/** α₅₀ against N, per (problem, K) run at two or more sizes: one series per plugin, with the interval ends. */
+export interface SizeTrend {
+  problem: string;
+  k: number | null;
+  series: { plugin: string; color: string; points: { n: number; alpha50: number | null; lo: number | null; hi: number | null }[] }[];
+  /** Median time to solution against N at one α (see referenceAlpha), with its order-statistic interval; null if none. */
+  cost: { alpha: number; series: { plugin: string; color: string; points: { n: number; medianTimeS: number; lo: number; hi: number }[] }[] } | null;
+}
+
+export function sizeTrends(groups: readonly HtmlReportGroup[]): SizeTrend[] {
+  const byProblem = new Map<string, HtmlReportGroup[]>();
+  for (const g of groups) {
+    if (isDataset(g.problem)) continue;
+    const key = `${g.problem}|${g.k}`;
+    byProblem.set(key, [...(byProblem.get(key) ?? []), g]);
+  }
+  const trends: SizeTrend[] = [];
+  for (const list of byProblem.values()) {
+    if (new Set(list.map((g) => g.n)).size < 2) continue;
+    const plugins = [...new Set(list.flatMap((g) => g.curves.map((c) => c.plugin)))].sort();
+    trends.push({
+      problem: list[0]!.problem,
+      k: list[0]!.k,
+      series: plugins.map((plugin) => {
+        const curves = list.flatMap((g) => g.curves.filter((c) => c.plugin === plugin)).sort((a, b) => a.n - b.n);
+        return { plugin, color: curves[0]!.color, points: curves.map((c) => ({ n: c.n, alpha50: c.alpha50, lo: c.alpha50Lo, hi: c.alpha50Hi })) };
+      }),
+      cost: costTrend(list, plugins),
+    });
+  }
+  return trends;
+}
+
+/** The "cactus" data of a group: each plugin's solved-run times, sorted, over all its runs in the group. */
+export function ecdfOf(g: Pick<HtmlReportGroup, 'curves'>, records: readonly RunRecord[]): { plugin: string; times: number[]; runs: number }[] {
+  return g.curves.map((c) => {
+    const runs = records.filter((r) => r.plugin === c.plugin);
+    const times = runs.filter((r) => r.status === 'solved').map((r) => r.wallTimeMs / 1000).sort((a, b) => a - b);
+    return { plugin: c.plugin, times, runs: runs.length };
+  });
+}
+
+/** Published thresholds per problem (and K), with their sources. */
+export function knownThresholds(problem: string, k: number | null): { alpha: number; label: string }[] {
+  switch (problem) {
+    case 'perceptron':
+      return [{ alpha: 0.833, label: 'capacity α_c ≈ 0.833 (Krauth & Mézard 1989)' }];
+    case 'teacher-student':
+      return [
+        { alpha: TEACHER_STUDENT_THRESHOLDS.perfectLearning, label: `perfect learning α ≈ ${TEACHER_STUDENT_THRESHOLDS.perfectLearning} (Györgyi 1990)` },
+        { alpha: TEACHER_STUDENT_THRESHOLDS.amp, label: `AMP α ≈ ${TEACHER_STUDENT_THRESHOLDS.amp} (Barbier et al. 2019)` },
+      ];
+    case 'ksat':
+      return k === 3 ? [{ alpha: 4.267, label: '3-SAT α_s ≈ 4.267 (Mézard, Parisi & Zecchina 2002)' }] : k === 4 ? [{ alpha: 9.931, label: '4-SAT α_s ≈ 9.931 (Mertens, Mézard & Zecchina 2006)' }] : [];
+    default:
+      return [];
+  }
+}
+
+const THEORY_LABEL = 'replica theory (RS Gibbs learning, Györgyi 1990)';
+
+/** The RS Gibbs error over the group's α range, finely enough to show the drop at the spinodal. */
+function teacherStudentTheoryLine(alphas: readonly number[]): [number, number][] {
+  const lo = Math.min(...alphas);
+  const hi = Math.max(...alphas);
+  const points: [number, number][] = [];
+  for (let i = 0; i <= 200; i++) {
+    const alpha = lo + ((hi - lo) * i) / 200;
+    points.push([alpha, teacherStudentGibbsError(alpha)]);
+  }
+  return points;
+}
+
+/** Median time vs N at the reference α of all the sizes' curves together; each plugin's points where it has a median. */
+function costTrend(list: readonly HtmlReportGroup[], plugins: readonly string[]): SizeTrend['cost'] {
+  const alpha = referenceAlpha(list.flatMap((g) => g.curves));
+  if (alpha === null) return null;
+  const series = plugins.map((plugin) => {
+    const curves = list.flatMap((g) => g.curves.filter((c) => c.plugin === plugin)).sort((a, b) => a.n - b.n);
+    const points = curves.flatMap((c) => c.points.filter((p) => p.alpha === alpha && Number.isFinite(p.medianTimeS)).map((p) => ({ n: c.n, medianTimeS: p.medianTimeS, lo: p.medianTimeLoS, hi: p.medianTimeHiS })));
+    return { plugin, color: curves[0]!.color, points };
+  });
+  return series.some((s) => s.points.length >= 2) ? { alpha, series } : null;
+}
+
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#8c8c8c'];
+
+/** Groups curves by (problem, N, K), giving each plugin one colour across the whole report. */
+export function groupCurves(curves: readonly CurveSummary[]): HtmlReportGroup[] {
+  const plugins = [...new Set(curves.map((c) => c.plugin))].sort();
+  const groups = new Map<string, HtmlReportGroup>();
+  for (const c of curves) {
+    const key = `${c.problem}|${c.n}|${c.k}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { problem: c.problem, n: c.n, k: c.k, curves: [], thresholds: knownThresholds(c.problem, c.k), charts: [] }));
+    g.curves.push({ ...c, color: PALETTE[plugins.indexOf(c.plugin) % PALETTE.length]! });
+  }
+  for (const g of groups.values()) {
+    if (g.problem === 'teacher-student') g.theory = { label: THEORY_LABEL, points: teacherStudentTheoryLine(g.curves.flatMap((c) => c.points.map((p) => p.alpha))) };
+  }
+  return [...groups.values()];
+}
+
+/** Which charts a group gets: no success or time charts for data sets (rarely fitted exactly), flatness where measured. */
+function chartKinds(g: HtmlReportGroup): GroupChartKind[] {
+  const kinds: GroupChartKind[] = isDataset(g.problem) ? [] : ['rate', 'time', 'work', 'ecdf'];
+  if (g.curves.some((c) => c.points.some((p) => p.flatness))) kinds.push('flat');
+  if (g.problem === 'teacher-student' || g.curves.some((c) => c.points.some((p) => p.meanTestError !== null))) kinds.push('gen');
+  return kinds;
+}
+
+/** Everything the report draws, computed from the run records. */
+export interface ReportData {
+  groups: HtmlReportGroup[];
+  trends: SizeTrend[];
+}
+
+export function reportData(records: readonly RunRecord[]): ReportData {
+  const groups = groupCurves(summarize(records));
+  for (const g of groups) {
+    if (!isDataset(g.problem)) g.ecdf = ecdfOf(g, records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k));
+    g.charts = chartKinds(g);
+  }
+  return { groups, trends: sizeTrends(groups) };
+}

@@ -1,0 +1,46 @@
+// Run records that exercise every chart of the report, shared by the browser and PNG tests.
+import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
+
+function record(plugin: string, problem: RunRecord['problem'], alpha: number, seed: number, status: RunStatus, extra: Partial<RunRecord> = {}): RunRecord {
+  const solved = status === 'solved';
+  const n = problem === 'mnist' ? 784 : 201;
+  return {
+    schema: 1, id: `${plugin}|${problem}|${n}|null|${alpha}|${seed}`, plugin, pluginVersion: '1.0.0', params: {}, problem, n, alpha, k: null, seed,
+    instanceHash: (seed + 1).toString(16).padStart(64, '0'), status, energy: solved ? 0 : 4, wallTimeMs: 100 * (seed + 1) * (1 + alpha),
+    work: 1000 * (seed + 1), workUnit: 'sweeps', timeLimitS: 10, testError: null, teacherOverlap: null, message: null, info: null, trace: null,
+    harnessVersion: '0.1.0', node: 'v20', cpu: 'Test CPU', commit: null, startedAt: '2026-01-01T00:00:00.000Z', ...extra,
+  };
+}
+
+/** Runs that exercise every chart: success, time, flip flatness, test error with the theory line, noise flatness. */
+export function fixtureRecords(): RunRecord[] {
+  const out: RunRecord[] = [];
+  for (const plugin of ['sa', 'fbp']) {
+    for (const alpha of [0.3, 0.5, 0.7]) {
+      for (let seed = 0; seed < 4; seed++) {
+        const solved = seed < (plugin === 'fbp' ? 4 : 4 - Math.round(alpha * 5));
+        out.push(record(plugin, 'perceptron', alpha, seed, solved ? 'solved' : 'unsolved', { flatness: [[0.01, 0.01 * alpha], [0.1, 0.1 * alpha]] }));
+        out.push(record(plugin, 'teacher-student', alpha * 2, seed, solved ? 'solved' : 'unsolved', { testError: 0.4 - 0.1 * alpha + 0.01 * seed, teacherOverlap: 0.3 + 0.2 * alpha }));
+      }
+    }
+  }
+  // A second size for the perceptron, so that the α₅₀-vs-N chart is drawn.
+  for (const plugin of ['sa', 'fbp']) {
+    for (const alpha of [0.3, 0.5, 0.7]) {
+      for (let seed = 0; seed < 4; seed++) {
+        const solved = seed < (plugin === 'fbp' ? 4 - Math.round(alpha * 2) : 4 - Math.round(alpha * 6));
+        out.push({ ...record(plugin, 'perceptron', alpha, seed, solved ? 'solved' : 'unsolved'), n: 401, id: `${plugin}|perceptron|401|${alpha}|${seed}` });
+      }
+    }
+  }
+  for (const plugin of ['sgd', 'entropy-sgd']) {
+    for (const alpha of [2.5, 5]) {
+      for (let seed = 0; seed < 2; seed++) {
+        out.push(record(plugin, 'mnist', alpha, seed, 'unsolved', { energy: 50, testError: 0.1 / alpha, flatness: [[0.1, 0.02], [1, 0.3]], flatnessMeasure: 'noise' }));
+      }
+    }
+  }
+  for (const r of out) assertRunRecord(r);
+  return out;
+}
+
