@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { externalPluginUrl, type BuiltinPlugins } from '@densebench/harness';
+import { NATIVE_PLUGIN_MANIFESTS } from '@densebench/native-ref';
 
 /** Manifests of the external SAT solvers shipped with densebench (plugins/external/<name>/densebench-plugin.json). */
 const external = (name: string): string => externalPluginUrl(fileURLToPath(new URL(`../../../plugins/external/${name}/densebench-plugin.json`, import.meta.url)));
@@ -18,4 +19,8 @@ export const BUILTIN_PLUGINS: BuiltinPlugins = {
   minisat: external('minisat'),
   picosat: external('picosat'),
   cadical: external('cadical'),
+  // C twins of sa, fms and fbp (plugins/native-ref): speed baselines, built by `pnpm install` where a C compiler exists.
+  'native-sa': externalPluginUrl(NATIVE_PLUGIN_MANIFESTS['native-sa']),
+  'native-fms': externalPluginUrl(NATIVE_PLUGIN_MANIFESTS['native-fms']),
+  'native-fbp': externalPluginUrl(NATIVE_PLUGIN_MANIFESTS['native-fbp']),
 };

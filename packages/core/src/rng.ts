@@ -21,6 +21,9 @@ export class Rng {
   private s1: number;
   private s2: number;
   private s3: number;
+  // nextInt's last bound and its rejection limit.
+  private bound = 0;
+  private limit = 0;
 
   constructor(seed: string | Uint32Array) {
     const state = typeof seed === 'string' ? stateFromSeedText(seed) : seed;
@@ -54,11 +57,18 @@ export class Rng {
 
   /** Uniform integer in [0, n), unbiased by rejection: redraw while x ≥ 2^32 − (2^32 mod n). */
   nextInt(n: number): number {
-    if (!(n >= 1 && n <= TWO_POW_32 && Number.isInteger(n))) throw new RangeError(`nextInt: bad bound ${n}`);
-    const limit = TWO_POW_32 - (TWO_POW_32 % n);
+    // Hot loops draw from one bound again and again (a sweep's N): keep its check and rejection limit. The
+    // remainder is taken as x − ⌊x/n⌋·n: x ≥ 2^31 is no int32, so `x % n` would be a slow floating-point modulo,
+    // and ⌊x/n⌋ is exact in double precision for x < 2^32 (the rounding error of x/n is below 1/n).
+    if (n !== this.bound) {
+      if (!(n >= 1 && n <= TWO_POW_32 && Number.isInteger(n))) throw new RangeError(`nextInt: bad bound ${n}`);
+      this.bound = n;
+      this.limit = TWO_POW_32 - (TWO_POW_32 % n);
+    }
+    const limit = this.limit;
     let x = this.nextUint32();
     while (x >= limit) x = this.nextUint32();
-    return x % n;
+    return x - Math.floor(x / n) * n;
   }
 
   /** ±1 from the top bit of one output: 1 → +1, 0 → −1. */

@@ -10,3 +10,4 @@ export * from './manifest.js';
 export * from './merge.js';
 export * from './sweep.js';
 export * from './external.js';
+export * from './paired-kernels.js';

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { SolverPlugin } from '@densebench/core';
-import { DEFAULT_KERNEL_TIME_MS, HARNESS_VERSION, loadPlugin, machineInfo, parseIntegerList, runKernels, type KernelResult } from '@densebench/harness';
+import { DEFAULT_KERNEL_TIME_MS, HARNESS_VERSION, loadPlugin, machineInfo, parseIntegerList, runKernels, runPairedKernels, type KernelResult, type KernelTwin, type PairedKernelResult } from '@densebench/harness';
+import { NATIVE_TWINS, runNativeBench } from '@densebench/native-ref';
 import { BUILTIN_PLUGINS } from '../builtins.js';
 import { textTable, timestamp } from '../format.js';
 
@@ -13,6 +14,8 @@ export function kernelsOptions(y: Argv) {
     .option('sizes', { type: 'string', describe: 'sizes N instead of each kernel\'s own: a list "201,1001" or a range "101:501:100"' })
     .option('filter', { type: 'string', describe: 'only kernels whose name contains this text' })
     .option('json', { type: 'string', describe: 'where to write the results (default: results/kernels/kernels-<YYYYMMDD-HHMMSS>.json)' })
+    .option('vs', { type: 'string', choices: ['native'], describe: 'time each kernel that has a C twin (plugins/native-ref) alternately with it, and print the throughput ratio TypeScript/native' })
+    .option('pairs', { type: 'number', default: 5, describe: 'with --vs native: (TypeScript, native) block pairs per kernel and size; each block lasts --time ms' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no per-kernel progress lines' });
 }
 
@@ -43,9 +46,10 @@ export async function kernelsCommand(args: KernelsArgs): Promise<void> {
   const plugins: { name: string; plugin: SolverPlugin }[] = [];
   for (const ref of args.plugin) {
     const { plugin } = await loadPlugin(ref, BUILTIN_PLUGINS);
-    if (!plugin.kernels?.length) process.stderr.write(`densebench: plugin ${plugin.name} declares no kernels\n`);
+    if (!plugin.kernels?.length && !args.vs) process.stderr.write(`densebench: plugin ${plugin.name} declares no kernels\n`);
     plugins.push({ name: plugin.name, plugin });
   }
+  if (args.vs === 'native') return versusNative(args, plugins, sizes);
   const createdAt = new Date();
   const results = await runKernels({
     plugins,
@@ -65,4 +69,36 @@ export async function kernelsCommand(args: KernelsArgs): Promise<void> {
   const record = { createdAt: createdAt.toISOString(), harnessVersion: HARNESS_VERSION, timeMs: args.time, machine: machineInfo(), results };
   writeFileSync(path, JSON.stringify(record, null, 2) + '\n');
   process.stdout.write(`results: ${relative(process.cwd(), path)}\n`);
+}
+
+/** The kernels with a C twin, timed alternately with it: throughput of each and their ratio (median of the pairs). */
+async function versusNative(args: KernelsArgs, plugins: { name: string; plugin: SolverPlugin }[], sizes: number[] | undefined): Promise<void> {
+  const filter = args.filter?.toLowerCase();
+  const twins: KernelTwin[] = NATIVE_TWINS.filter((t) => filter === undefined || t.kernel.toLowerCase().includes(filter)).map((t) => ({
+    plugin: t.plugin,
+    kernel: t.kernel,
+    run: (file, state, budget) => runNativeBench(t.native, t.args, file, state, budget),
+  }));
+  if (!twins.some((t) => plugins.some((p) => p.name === t.plugin))) {
+    throw new Error(`--vs native: no selected kernel has a native twin (twins: ${NATIVE_TWINS.map((t) => `${t.plugin}: ${t.kernel}`).join('; ')})`);
+  }
+  const createdAt = new Date();
+  const results = await runPairedKernels({
+    plugins,
+    twins,
+    timeMs: args.time,
+    pairs: args.pairs,
+    ...(sizes ? { sizes } : {}),
+    onResult(r) {
+      if (!args.quiet) process.stderr.write(`${r.plugin} ${r.kernel} N=${r.n}: TS/native ${r.ratio.toFixed(2)} [${r.ratioMin.toFixed(2)}, ${r.ratioMax.toFixed(2)}]${r.sameTrajectory ? '' : ' (trajectories differ!)'}\n`);
+    },
+  });
+  const rows = results.map((r: PairedKernelResult) => [r.plugin, r.kernel, String(r.n), formatRate(r.typescriptPerS, r.unit), formatRate(r.twinPerS, r.unit), r.ratio.toFixed(2), `${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}`, r.sameTrajectory ? 'yes' : 'NO']);
+  process.stdout.write(`\n${textTable(['plugin', 'kernel', 'N', 'TypeScript', 'native (C)', 'TS/native', 'range', 'same trajectory'], rows)}\n\n`);
+  process.stdout.write(`${args.pairs} pairs of ${args.time} ms blocks per row, alternating TypeScript and native; TS/native is the median of the pairs' ratios.\n`);
+  const path = resolve(args.json ?? `results/kernels/native-${timestamp(createdAt)}.json`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify({ createdAt: createdAt.toISOString(), harnessVersion: HARNESS_VERSION, timeMs: args.time, pairs: args.pairs, machine: machineInfo(), results }, null, 2) + '\n');
+  process.stdout.write(`results: ${relative(process.cwd(), path)}\n`);
+  if (results.some((r) => !r.sameTrajectory)) throw new Error('a native twin left the TypeScript kernel\'s trajectory: they no longer run the same algorithm');
 }
