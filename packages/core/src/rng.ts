@@ -21,8 +21,8 @@ export class Rng {
   private s1: number;
   private s2: number;
   private s3: number;
-  // nextInt's last bound and its rejection limit.
-  private bound = 0;
+  // nextInt's last bound and its rejection limit; NaN equals no bound, so the first call always checks its argument.
+  private bound = Number.NaN;
   private limit = 0;
 
   constructor(seed: string | Uint32Array) {

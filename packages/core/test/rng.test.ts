@@ -46,7 +46,26 @@ describe('xoshiro128**', () => {
     expect(Math.abs(sum / 100_000 - 0.5)).toBeLessThan(0.0046);
   });
 
-  it('rejects a bad bound', () => {
+  it('rejects a bad bound, also right after a good one (nextInt keeps its last bound)', () => {
     expect(() => new Rng('x').nextInt(0)).toThrow(/bad bound/);
+    const rng = new Rng('x');
+    expect(rng.nextInt(5)).toBeLessThan(5);
+    expect(() => rng.nextInt(0)).toThrow(/bad bound/);
+    expect(() => rng.nextInt(2.5)).toThrow(/bad bound/);
+    expect(() => rng.nextInt(2 ** 32 + 1)).toThrow(/bad bound/);
+  });
+
+  it('draws x mod n from the first output below the rejection limit, for bounds up to 2^32', () => {
+    // Reference: the same outputs, reduced with exact integer arithmetic (BigInt).
+    for (const n of [1, 3, 1001, 2 ** 31 - 1, 2 ** 31 + 1, 3 * 2 ** 30, 2 ** 32]) {
+      const a = new Rng(`bound:${n}`);
+      const b = new Rng(`bound:${n}`);
+      const limit = 2n ** 32n - (2n ** 32n % BigInt(n));
+      for (let i = 0; i < 200; i++) {
+        let x = BigInt(b.nextUint32());
+        while (x >= limit) x = BigInt(b.nextUint32());
+        expect(a.nextInt(n)).toBe(Number(x % BigInt(n)));
+      }
+    }
   });
 });
