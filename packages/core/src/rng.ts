@@ -17,34 +17,30 @@ export function stateFromSeedText(seedText: string): Uint32Array {
 
 /** Deterministic random source used by generators and handed to solvers as `ctx.rng`. */
 export class Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // The four state words in an Int32Array: V8 keeps object fields holding values ≥ 2^30 as boxed doubles, which made
+  // every draw several times slower; typed-array elements are raw 32-bit words (same outputs).
+  private readonly s = new Int32Array(4);
   // nextInt's last bound and its rejection limit; NaN equals no bound, so the first call always checks its argument.
   private bound = Number.NaN;
   private limit = 0;
 
   constructor(seed: string | Uint32Array) {
     const state = typeof seed === 'string' ? stateFromSeedText(seed) : seed;
-    this.s0 = state[0]! >>> 0;
-    this.s1 = state[1]! >>> 0;
-    this.s2 = state[2]! >>> 0;
-    this.s3 = state[3]! >>> 0;
+    for (let w = 0; w < 4; w++) this.s[w] = state[w]!;
   }
 
   /** Next 32-bit output, as an unsigned integer in [0, 2^32). */
   nextUint32(): number {
-    const s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+    const s = this.s;
+    const s0 = s[0]!, s1 = s[1]!, s2 = s[2]!, s3 = s[3]!;
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = (s1 << 9) >>> 0;
-    let n2 = (s2 ^ s0) >>> 0;
-    let n3 = (s3 ^ s1) >>> 0;
-    const n1 = (s1 ^ n2) >>> 0;
-    const n0 = (s0 ^ n3) >>> 0;
-    n2 = (n2 ^ t) >>> 0;
-    n3 = rotl(n3, 11);
-    this.s0 = n0; this.s1 = n1; this.s2 = n2; this.s3 = n3;
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    s[0] = s0 ^ n3;
+    s[1] = s1 ^ n2;
+    s[2] = n2 ^ t;
+    s[3] = rotl(n3, 11);
     return result;
   }
 
@@ -122,6 +118,7 @@ export class Rng {
   }
 }
 
+/** 32-bit left rotation, as a signed int32 (callers that need it unsigned apply >>> 0). */
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }
