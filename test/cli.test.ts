@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertRunRecord, ksatEnergy, type RunRecord } from '@densebench/core';
-import { parseDimacs } from '@densebench/problems';
+import { instanceHash, parseDimacs, plantedAssignment } from '@densebench/problems';
 import { densebench, scratch } from './helpers.js';
 
 describe('densebench bench', () => {
@@ -45,7 +45,7 @@ describe('densebench bench', () => {
   });
 
   it.each([
-    [['--alpha', '0.3', '--plugin', 'nope'], /unknown plugin "nope"[\s\S]*built-in plugins \(cadical, entropy-sgd, fbp, fms, lesa, minisat, picosat, rbp, rmc, rsgd, sa, sgd\)/],
+    [['--alpha', '0.3', '--plugin', 'nope'], /unknown plugin "nope"[\s\S]*built-in plugins \(cadical, entropy-sgd, fbp, fms, lesa, minisat, native-fbp, native-fms, native-sa, picosat, rbp, rmc, rsgd, sa, sgd\)/],
     [['--alpha', '0.8:0.3'], /--alpha "0.8:0.3": the end 0.3 is below the start 0.8/],
     [['--alpha', '0.3', '--param', 'sweeps=many'], /plugin sa param: field "sweeps" must be integer/],
     [['--alpha', '0.3', '--param', 'temperature=2'], /no selected plugin has a parameter "temperature"/],
@@ -66,6 +66,20 @@ describe('densebench generate and solve', () => {
     await densebench([...args, '-o', 'b.cnf'], cwd);
     expect(readFileSync(join(cwd, 'a.cnf'))).toEqual(readFileSync(join(cwd, 'b.cnf')));
     expect(readFileSync(join(cwd, 'a.cnf'), 'latin1')).toContain('adb06b268e604f583166e6992ab5e6e1a0333868684b2153b42bbed3698ef561');
+  });
+
+  it('writes a planted K-SAT instance as DIMACS CNF, without its planted assignment, which satisfies it', async () => {
+    const cwd = scratch();
+    const { code, stderr } = await densebench(['generate', '--problem', 'planted-ksat', '--n', '200', '--alpha', '4.2', '--seed', '7', '-o', 'p.cnf'], cwd);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('wrote p.cnf (200 variables, 840 clauses)');
+    const text = readFileSync(join(cwd, 'p.cnf'), 'latin1');
+    expect(text).toMatch(/^c densebench generated instance: densebench:v1:planted-ksat:n=200:k=3:alpha=4.2:seed=7$/m);
+    expect(text).toMatch(/^c planted K-SAT; the planted assignment is not included$/m);
+    expect(text).toMatch(/^p cnf 200 840$/m);
+    const formula = parseDimacs(text, 'p.cnf');
+    expect(instanceHash(formula)).toBe('911f35f5d014285eedf639f576f48be5411067bf72e5e1785239f8a9e0903d21');
+    expect(ksatEnergy(formula, plantedAssignment({ problem: 'planted-ksat', n: 200, alpha: 4.2, k: 3, seed: 7 }))).toBe(0);
   });
 
   it('solves a CNF file and prints a verified model as v-lines', async () => {
@@ -103,6 +117,8 @@ describe('densebench generate and solve', () => {
     expect(stdout).toMatch(/^  sa \d+\.\d+\.\d+ — simulated annealing/m);
     expect(stdout).toMatch(/sweeps \(integer, ≥ 1; default \d+\)/);
     expect(stdout).toContain('teacher-student');
+    expect(stdout).toMatch(/^ {2}planted-ksat: planted K-SAT/m);
+    expect(stdout).toMatch(/^ {2}sa [\s\S]*?problems: [^\n]*\bksat, planted-ksat;/m);
   });
 });
 

@@ -31,6 +31,7 @@ export const EASY_INSTANCES: Record<ProblemName, InstanceSpec> = {
   committee: { problem: 'committee', n: 51, alpha: 0.1, k: 3, seed: 1 },
   'committee-teacher-student': { problem: 'committee-teacher-student', n: 51, alpha: 0.1, k: 3, seed: 1 },
   ksat: { problem: 'ksat', n: 50, alpha: 2, k: 3, seed: 1 },
+  'planted-ksat': { problem: 'planted-ksat', n: 50, alpha: 2, k: 3, seed: 1 },
   mnist: { problem: 'mnist', n: 784, alpha: 0.05, k: null, seed: 1 },
 };
 

@@ -3,9 +3,10 @@ import type { DatasetInstance } from './network.js';
 /**
  * Problem families densebench knows. `teacher-student` instances are perceptron instances whose labels come from a
  * hidden teacher; `committee` and `committee-teacher-student` are the same two for the binary committee machine;
+ * `planted-ksat` instances are K-SAT formulas whose clauses all hold under a hidden planted assignment;
  * `mnist` is a data set (see network.ts), answered by a network rather than by ±1 variables.
  */
-export const PROBLEM_NAMES = ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'mnist'] as const;
+export const PROBLEM_NAMES = ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'planted-ksat', 'mnist'] as const;
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 
 /**
@@ -29,7 +30,7 @@ export interface PerceptronInstance {
  */
 export interface KsatInstance {
   readonly kind: 'ksat';
-  readonly problem: 'ksat';
+  readonly problem: 'ksat' | 'planted-ksat';
   readonly n: number;
   readonly m: number;
   readonly clauseStart: Int32Array;

@@ -31,6 +31,11 @@ export function generate(spec: InstanceSpec): GeneratedInstance {
   switch (spec.problem) {
     case 'ksat':
       return { spec, instance: randomKsat(rng, spec.n, spec.k!, m), teacher: null };
+    case 'planted-ksat': {
+      // Not passed as a teacher (the harness would measure a test error against it); plantedAssignment regenerates σ*.
+      const planted = randomSigns(rng, spec.n);
+      return { spec, instance: plantedKsat(rng, planted, spec.k!, m), teacher: null };
+    }
     case 'perceptron':
       return { spec, instance: randomLabels(rng, spec.n, m, 'perceptron'), teacher: null };
     case 'teacher-student': {
@@ -50,6 +55,18 @@ export function generate(spec: InstanceSpec): GeneratedInstance {
 export function teacherTestSet(spec: InstanceSpec, teacher: Int8Array, size = TEST_SET_SIZE): PerceptronInstance | CommitteeInstance {
   const hidden = spec.problem === 'committee-teacher-student' ? spec.k! : 1;
   return teacherLabels(new Rng(`${seedText(spec)}:test`), teacher, hidden, size, spec.problem as 'teacher-student' | 'committee-teacher-student');
+}
+
+/**
+ * The hidden solution σ* of a planted-ksat spec (+1: variable true), regenerated from the spec. For tests and analysis:
+ * solvers get the clauses only.
+ */
+export function plantedAssignment(spec: InstanceSpec): Int8Array {
+  if (spec.problem !== 'planted-ksat') throw new Error(`only planted-ksat has a planted assignment, not ${spec.problem}`);
+  const problem = specProblem(spec);
+  if (problem) throw new Error(problem);
+  // σ* is the first N draws of the instance's stream (instances/README.md).
+  return randomSigns(new Rng(seedText(spec)), spec.n);
 }
 
 function randomSigns(rng: Rng, n: number): Int8Array {
@@ -100,24 +117,51 @@ function teacherLabels(rng: Rng, teacher: Int8Array, hidden: number, p: number, 
     : { kind: 'perceptron', problem: 'teacher-student', n, p, patterns, labels };
 }
 
-/** For each clause and each of its K slots: a variable uniform in 1..N, redrawn while it repeats one already in the clause, then its sign. */
+/** Random K-SAT: M clauses drawn one after the other. */
 function randomKsat(rng: Rng, n: number, k: number, m: number): KsatInstance {
-  const clauseStart = new Int32Array(m + 1);
   const clauseLiterals = new Int32Array(m * k);
-  for (let c = 0; c < m; c++) {
-    const base = c * k;
-    clauseStart[c] = base;
-    for (let j = 0; j < k; j++) {
-      let v: number;
-      let repeated: boolean;
-      do {
-        v = rng.nextInt(n) + 1;
-        repeated = false;
-        for (let q = base; q < base + j; q++) if (Math.abs(clauseLiterals[q]!) === v) repeated = true;
-      } while (repeated);
-      clauseLiterals[base + j] = rng.nextSign() * v;
+  for (let c = 0; c < m; c++) drawClause(rng, n, k, clauseLiterals, c * k);
+  return ksatInstance('ksat', n, k, clauseLiterals);
+}
+
+/**
+ * Planted K-SAT: clauses drawn as for random K-SAT, each kept only if σ* satisfies it, until M are kept. A rejected
+ * clause is overwritten by the next draw.
+ */
+function plantedKsat(rng: Rng, planted: Int8Array, k: number, m: number): KsatInstance {
+  const n = planted.length;
+  const clauseLiterals = new Int32Array(m * k);
+  for (let kept = 0; kept < m; ) {
+    const base = kept * k;
+    drawClause(rng, n, k, clauseLiterals, base);
+    for (let j = base; j < base + k; j++) {
+      const literal = clauseLiterals[j]!;
+      if (Math.sign(literal) === planted[Math.abs(literal) - 1]) {
+        kept++;
+        break;
+      }
     }
   }
-  clauseStart[m] = m * k;
-  return { kind: 'ksat', problem: 'ksat', n, m, clauseStart, clauseLiterals };
+  return ksatInstance('planted-ksat', n, k, clauseLiterals);
+}
+
+/** One clause into literals[base, base + K): for each slot a variable uniform in 1..N, redrawn while it repeats one already in the clause, then its sign. */
+function drawClause(rng: Rng, n: number, k: number, literals: Int32Array, base: number): void {
+  for (let j = 0; j < k; j++) {
+    let v: number;
+    let repeated: boolean;
+    do {
+      v = rng.nextInt(n) + 1;
+      repeated = false;
+      for (let q = base; q < base + j; q++) if (Math.abs(literals[q]!) === v) repeated = true;
+    } while (repeated);
+    literals[base + j] = rng.nextSign() * v;
+  }
+}
+
+function ksatInstance(problem: KsatInstance['problem'], n: number, k: number, clauseLiterals: Int32Array): KsatInstance {
+  const m = clauseLiterals.length / k;
+  const clauseStart = new Int32Array(m + 1);
+  for (let c = 0; c <= m; c++) clauseStart[c] = c * k;
+  return { kind: 'ksat', problem, n, m, clauseStart, clauseLiterals };
 }

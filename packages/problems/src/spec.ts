@@ -18,7 +18,12 @@ export function constraintCount(n: number, alpha: number): number {
 
 /** Problems whose spec has a K: the clause size of K-SAT, the hidden units of a committee machine. */
 export function usesK(problem: string): boolean {
-  return problem === 'ksat' || isCommittee(problem);
+  return isKsat(problem) || isCommittee(problem);
+}
+
+/** CNF formulas (instance kind 'ksat'): random K-SAT and planted K-SAT. */
+export function isKsat(problem: string): boolean {
+  return problem === 'ksat' || problem === 'planted-ksat';
 }
 
 /** Data sets (MNIST): N is the input dimension, fixed by the data; α sets the training-set size. */
@@ -43,14 +48,14 @@ export function specProblem(spec: InstanceSpec): string | undefined {
   if (!Number.isInteger(seed) || seed < 0) return `seed must be a non-negative integer, got ${seed}`;
   if (usesK(problem)) {
     if (k === null || !Number.isInteger(k) || k < 1) return `K must be a positive integer, got ${k}`;
-  } else if (k !== null) return `K applies to ksat and the committee machines only`;
+  } else if (k !== null) return `K applies to ksat, planted-ksat and the committee machines only`;
   if (isDataset(problem)) {
     if (n !== MNIST_PIXELS) return `N must be ${MNIST_PIXELS} (28×28 pixels) for mnist, got ${n}; alpha sets the training-set size P = alpha·N`;
     const p = specConstraintCount(spec);
     if (p < 1 || p > MNIST_MAX_TRAIN) return `alpha = ${alpha} gives ${p} training digits; mnist has 1 to ${MNIST_MAX_TRAIN} (alpha up to ${(MNIST_MAX_TRAIN / MNIST_PIXELS).toFixed(2)})`;
     return undefined;
   }
-  if (problem === 'ksat') {
+  if (isKsat(problem)) {
     if (k! > n) return `K = ${k} exceeds N = ${n}: a clause needs K distinct variables`;
   } else if (n % 2 === 0) return `N must be odd for the ${problem} problem (so that W·ξ is never 0), got ${n}`;
   if (isCommittee(problem) && k! % 2 === 0) return `K (hidden units) must be odd for the ${problem} problem (so that the vote is never tied), got ${k}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { committeeEnergy, energy, perceptronEnergy } from '@densebench/core';
-import { constraintCount, generate, instanceHash, parseInstance, seedText, specProblem, teacherTestSet, writeInstance } from '../src/index.js';
+import { constraintCount, generate, instanceHash, parseInstance, plantedAssignment, seedText, specProblem, teacherTestSet, writeInstance } from '../src/index.js';
 
 describe('generator determinism', () => {
   // Golden hashes: they pin the documented PRNG, seeding and sampling order (instances/README.md). If one changes,
@@ -9,6 +9,7 @@ describe('generator determinism', () => {
     [{ problem: 'perceptron', n: 201, alpha: 0.3, k: null, seed: 1 }, '32360bb6491c837cda0e3548ea018b17fbde6300714e71b023790d1cc87ecccc'],
     [{ problem: 'teacher-student', n: 101, alpha: 1.2, k: null, seed: 2 }, '35f8e808138fe849b69ac94677945d8ddc699e878c48f36b1962d3b83dbf8c19'],
     [{ problem: 'ksat', n: 200, alpha: 4.2, k: 3, seed: 7 }, 'adb06b268e604f583166e6992ab5e6e1a0333868684b2153b42bbed3698ef561'],
+    [{ problem: 'planted-ksat', n: 200, alpha: 4.2, k: 3, seed: 7 }, '911f35f5d014285eedf639f576f48be5411067bf72e5e1785239f8a9e0903d21'],
   ] as const)('%o has its golden hash', (spec, hash) => {
     expect(instanceHash(generate({ ...spec }).instance)).toBe(hash);
   });
@@ -16,6 +17,9 @@ describe('generator determinism', () => {
   it('writes a small instance exactly as documented', () => {
     expect(writeInstance(generate({ problem: 'ksat', n: 5, alpha: 0.6, k: 3, seed: 1 }).instance)).toBe('p cnf 5 3\n1 3 2 0\n-2 3 -4 0\n-2 -5 -4 0\n');
     expect(writeInstance(generate({ problem: 'perceptron', n: 5, alpha: 0.4, k: null, seed: 1 }).instance)).toBe('p perceptron 5 2\n- --+-+\n+ ---++\n');
+    const planted = { problem: 'planted-ksat', n: 5, alpha: 0.6, k: 3, seed: 1 } as const;
+    expect(Array.from(plantedAssignment(planted))).toEqual([-1, -1, 1, -1, 1]);
+    expect(writeInstance(generate(planted).instance)).toBe('p cnf 5 3\n-1 5 4 0\n4 -1 2 0\n-2 -1 5 0\n');
   });
 
   it('gives different instances for different seeds, N or α', () => {

@@ -79,7 +79,7 @@ export default definePlugin<FbpParams>({
   name: 'fbp',
   version: '0.2.0',
   description: 'focusing belief propagation (PNAS 2016): BP plus a focusing message per weight, (γ, y) raised by a protocol',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'planted-ksat'],
   workUnit: 'sweeps',
   params: {
     type: 'object',

@@ -18,7 +18,7 @@ export default definePlugin<FmsParams>({
   name: 'fms',
   version: '0.1.0',
   description: 'Focused Metropolis Search: flip a random variable of a random unsatisfied clause, accepting ΔE > 0 with probability η^ΔE',
-  problems: ['ksat'],
+  problems: ['ksat', 'planted-ksat'],
   workUnit: 'attempted flips',
   params: {
     type: 'object',

@@ -25,7 +25,7 @@ export default definePlugin<LesaParams>({
   name: 'lesa',
   version: '0.1.0',
   description: 'local-entropy SA (entropy-driven Monte Carlo): single flips of a reference on its BP local free entropy, γ scoping',
-  problems: ['perceptron', 'teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'ksat', 'planted-ksat'],
   workUnit: 'proposed moves',
   params: {
     type: 'object',

@@ -28,7 +28,7 @@ export default definePlugin<RbpParams>({
   name: 'rbp',
   version: '0.1.1',
   description: 'reinforced belief propagation (PRL 2006): BP whose extra field is r_t × the current total field, r_t → 1',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'planted-ksat'],
   workUnit: 'sweeps',
   params: {
     type: 'object',

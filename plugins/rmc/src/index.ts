@@ -52,7 +52,7 @@ export default definePlugin<RmcParams>({
   name: 'rmc',
   version: '0.1.1',
   description: 'replicated Monte Carlo on the robust ensemble: y coupled replicas, Metropolis single flips, β and γ annealed geometrically',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'planted-ksat'],
   workUnit: 'sweeps (y·N attempted flips)',
   params: {
     type: 'object',

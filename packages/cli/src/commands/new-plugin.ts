@@ -102,7 +102,7 @@ export default definePlugin<Params>({
   name: '${name}',
   version: '0.1.0',
   description: 'greedy descent with random restarts (template: replace with your algorithm)',
-  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat'],
+  problems: ['perceptron', 'teacher-student', 'committee', 'committee-teacher-student', 'ksat', 'planted-ksat'],
   workUnit: 'attempted flips',
   params: {
     type: 'object',
