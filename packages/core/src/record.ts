@@ -48,6 +48,15 @@ export interface RunRecord {
    * Gaussian noise of size σ on a continuous network's weights (then the pairs are (σ, error rate)).
    */
   flatnessMeasure?: 'flip' | 'noise';
+  /**
+   * Peak memory of the run, MiB (one decimal), measured by the harness. In-process plugins: the peak of the worker's
+   * V8 heap (used heap + external memory, which holds typed arrays) sampled during the run, instance included — a lower
+   * bound, since memory allocated and freed between samples is missed (and it may hold up to 8 MiB of garbage left by
+   * earlier runs in the same worker). External programs: the peak resident memory of
+   * the program and its descendants, polled from /proc (null where there is no /proc). Null when the worker was
+   * terminated; absent in records written before it was measured.
+   */
+  peakMemoryMb?: number | null;
   harnessVersion: string;
   node: string;
   cpu: string;
@@ -89,6 +98,7 @@ export const runRecordSchema = {
     trace: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
     flatness: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number', minimum: 0, maximum: 1 }, minItems: 2, maxItems: 2 } },
     flatnessMeasure: { enum: ['flip', 'noise'] },
+    peakMemoryMb: { type: ['number', 'null'], minimum: 0 },
     harnessVersion: { type: 'string' },
     node: { type: 'string' },
     cpu: { type: 'string' },

@@ -1,13 +1,16 @@
 // External solvers in any language: a JSON manifest (densebench-plugin.json) declares a program, how to call it and
 // how to read its answer. The harness writes the instance file, runs the program in its own process group, kills the
-// whole group at the deadline, parses the answer and verifies it like any other plugin's.
+// whole group at the deadline, parses the answer and verifies it like any other plugin's. The run's peak memory is the
+// program's (and its descendants') resident memory, polled from /proc while it runs.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { definePlugin, PROBLEM_NAMES, schemaChecker, TimeLimitError, type AnyInstance, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin } from '@densebench/core';
-import { parseWeightLine, writeInstance } from '@densebench/problems';
+import { isKsat, parseWeightLine, writeInstance } from '@densebench/problems';
+import { runMemoryOf } from './memory.js';
+import { watchProcessMemory } from './proc-memory.js';
 
 export const PLUGIN_MANIFEST_FILE = 'densebench-plugin.json';
 
@@ -70,8 +73,8 @@ export function readManifest(path: string): ExternalManifest {
   }
   checkManifest(parsed, path);
   const manifest = parsed;
-  if (manifest.answer.format === 'weights' && manifest.problems.some((p) => p === 'ksat')) throw new Error(`${path}: field "answer.format" "weights" answers perceptron problems, not ksat`);
-  if (manifest.answer.format !== 'weights' && manifest.problems.some((p) => p !== 'ksat')) throw new Error(`${path}: field "answer.format" "${manifest.answer.format}" answers ksat only`);
+  if (manifest.answer.format === 'weights' && manifest.problems.some(isKsat)) throw new Error(`${path}: field "answer.format" "weights" answers perceptron problems, not ksat`);
+  if (manifest.answer.format !== 'weights' && !manifest.problems.every(isKsat)) throw new Error(`${path}: field "answer.format" "${manifest.answer.format}" answers ksat and planted-ksat only`);
   if (manifest.answer.from === 'file' && !manifest.command.some((arg) => arg.includes('{output}'))) throw new Error(`${path}: field "answer.from" is "file" but no argument of "command" contains {output}`);
   if (!manifest.command.some((arg) => arg.includes('{instance}'))) throw new Error(`${path}: no argument of field "command" contains {instance}`);
   if (manifest.work) {
@@ -211,6 +214,8 @@ interface ProgramRun {
   stderrTail: string;
   code: number | null;
   killedAtDeadline: boolean;
+  /** Peak resident memory of the program and its descendants, bytes (null where it could not be measured). */
+  peakMemoryBytes: number | null;
 }
 
 const STDERR_TAIL = 2000;
@@ -221,6 +226,7 @@ const UNKNOWN_NEAR_DEADLINE_MS = 5000;
 function runProgram(command: string[], ctx: SolveContext): Promise<ProgramRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command[0]!, command.slice(1), { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const memory = child.pid === undefined ? undefined : watchProcessMemory(child.pid);
     const out: Buffer[] = [];
     let stderrTail = '';
     let killedAtDeadline = false;
@@ -242,12 +248,14 @@ function runProgram(command: string[], ctx: SolveContext): Promise<ProgramRun> {
     });
     child.on('error', (error) => {
       clearTimeout(timer);
+      memory?.stop();
       reject(error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       ctx.signal.removeEventListener('abort', killGroup);
-      resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderrTail, code, killedAtDeadline });
+      const peakMemoryBytes = memory?.stop() ?? null;
+      resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderrTail, code, killedAtDeadline, peakMemoryBytes });
     });
   });
 }
@@ -271,6 +279,8 @@ export function externalPlugin(manifest: ExternalManifest, manifestPath: string)
       if (!findProgram(manifest, manifestPath)) throw new Error(missing());
     },
     async solve(instance, _params, ctx): Promise<SolveResult> {
+      // The run's memory is its program's, null when the program does not run.
+      runMemoryOf(ctx)?.useProcessMemory();
       if (instance.kind === 'dataset') throw new Error(`${manifest.name}: external programs answer ±1 problems, not data sets`);
       if (ctx.shouldStop()) throw new TimeLimitError('time limit reached before the program started');
       const program = findProgram(manifest, manifestPath);
@@ -288,6 +298,7 @@ export function externalPlugin(manifest: ExternalManifest, manifestPath: string)
           timeLimitS: String(Math.min(31_536_000, Math.max(1, Math.floor((ctx.deadline - performance.now()) / 1000)))),
         };
         const run = await runProgram([program, ...manifest.command.slice(1).map((arg) => substitute(arg, values))], ctx);
+        runMemoryOf(ctx)?.addProcessPeak(run.peakMemoryBytes);
         if (run.killedAtDeadline) throw new TimeLimitError(`time limit reached: the process group of ${manifest.command[0]} was killed`);
         const stderr = run.stderrTail.trim() ? `\nstderr (last lines):\n${run.stderrTail.trim()}` : '';
         let text: string;

@@ -123,6 +123,8 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
     status: verdict.status,
     energy: verdict.energy,
     wallTimeMs: Math.round(verdict.wallTimeMs * 1000) / 1000,
+    // A worker that was terminated (timeout, crash) could not report its memory.
+    peakMemoryMb: result.kind === 'finished' ? result.outcome.peakMemoryMb : null,
     work: outcome && Number.isFinite(outcome.work) ? outcome.work : null,
     workUnit: plugin.workUnit,
     timeLimitS,

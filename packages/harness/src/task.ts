@@ -25,12 +25,15 @@ export type SolveOutcome =
       info: Record<string, number | string | boolean> | null;
       trace: [number, number][];
       wallTimeMs: number;
+      /** Peak memory of the run, MiB (memory.ts); null for an external program that could not be measured. */
+      peakMemoryMb: number | null;
     }
   | {
       ok: false;
       message: string;
       wallTimeMs: number;
       log: string[];
+      peakMemoryMb: number | null;
       /** The solver threw after its deadline had passed (e.g. an external program killed at the time limit). */
       late?: boolean;
     };

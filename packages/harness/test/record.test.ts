@@ -26,6 +26,17 @@ describe('run record schema', () => {
     expect(() => assertRunRecord({ ...structuredClone(record), ...change })).toThrow(message);
   });
 
+  it('takes the peak memory as MiB or null, and still takes records written before it was measured', () => {
+    expect(() => assertRunRecord({ ...structuredClone(record), peakMemoryMb: 12.3 })).not.toThrow();
+    expect(() => assertRunRecord({ ...structuredClone(record), peakMemoryMb: null })).not.toThrow();
+    expect(() => assertRunRecord({ ...structuredClone(record), peakMemoryMb: -1 })).toThrow(/field "peakMemoryMb" must be >= 0/);
+    expect(() => assertRunRecord({ ...structuredClone(record), peakMemoryMb: '12 MiB' })).toThrow(/field "peakMemoryMb" must be number,null/);
+    const store = new ResultStore(mkdtempSync(join(tmpdir(), 'densebench-old-')));
+    appendFileSync(store.runsPath, `${JSON.stringify(record)}\n`);
+    store.append({ ...record, id: 'new', peakMemoryMb: 40.5 });
+    expect(store.records().map((r) => r.peakMemoryMb)).toEqual([undefined, 40.5]);
+  });
+
   it('rejects a missing field', () => {
     const { seed: _seed, ...rest } = record;
     expect(() => assertRunRecord(rest)).toThrow(/missing field "seed"/);

@@ -139,10 +139,10 @@ function runsHtml(records: readonly RunRecord[], index: number): string {
     const bad = r.status !== 'solved' && r.status !== 'unsolved';
     return `<tr><td>${escapeHtml(r.plugin)}</td><td class="num">${r.alpha}</td><td class="num">${r.seed}</td><td${bad ? ' class="bad"' : ''}>${r.status}</td>` +
       `<td class="num">${r.energy ?? '—'}</td><td class="num">${num(r.wallTimeMs / 1000)}</td><td class="num">${r.work === null ? '—' : num(r.work)}</td>` +
-      `<td class="num">${num(r.testError)}</td><td class="msg">${r.message === null ? '' : `<code>${escapeHtml(r.message)}</code>`}</td></tr>`;
+      `<td class="num">${num(r.testError)}</td><td class="num">${num(r.peakMemoryMb)}</td><td class="msg">${r.message === null ? '' : `<code>${escapeHtml(r.message)}</code>`}</td></tr>`;
   });
   return `<details class="runs"><summary>All ${records.length} runs</summary><input type="search" id="filter-${index}" placeholder="filter: plugin, α, seed, status or message text" aria-label="filter the runs">` +
-    `<div class="scroll"><table id="runs-${index}"><thead><tr><th>plugin</th><th>α</th><th>seed</th><th>status</th><th>energy</th><th>time (s)</th><th>work</th><th>test error</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
+    `<div class="scroll"><table id="runs-${index}"><thead><tr><th>plugin</th><th>α</th><th>seed</th><th>status</th><th>energy</th><th>time (s)</th><th>work</th><th>test error</th><th>peak MiB</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
 }
 
 const CHART_TITLES: Record<GroupChartKind, string> = {
