@@ -2,6 +2,8 @@
 // Stabilities Δ_μ = σ^μ W·ξ^μ are kept up to date; a flip moves each Δ_μ by ±2, so only patterns with
 // −1 ≤ Δ_μ ≤ 2 can change their error status. Those are kept in a "band" list, and ΔE of a proposed flip costs
 // O(|band|) instead of O(P); an accepted flip updates all P stabilities (O(P)).
+// ΔE reads η_iμ for the band's μ in a random column i: scattered reads that miss the cache once η outgrows it, so
+// the signs are also kept as bits (1 for η = −1), 32 patterns per word, column by column — an eighth of the bytes.
 import type { PerceptronInstance } from '@densebench/core';
 import type { IncrementalEnergy } from './incremental.js';
 
@@ -13,18 +15,28 @@ export interface PerceptronLayout {
   readonly n: number;
   readonly p: number;
   readonly eta: Int8Array;
+  /** Words per column of etaBits: ⌈P/32⌉. */
+  readonly wordsPerColumn: number;
+  /** Bit μ mod 32 of word i·wordsPerColumn + ⌊μ/32⌋ is 1 when η_iμ = −1. */
+  readonly etaBits: Int32Array;
 }
 
 /** Accepts any instance with ±1 patterns and labels, so the committee machine (same inputs for every hidden unit) shares it. */
 export function perceptronLayout(instance: Pick<PerceptronInstance, 'n' | 'p' | 'patterns' | 'labels'>): PerceptronLayout {
   const { n, p, patterns, labels } = instance;
   const eta = new Int8Array(n * p);
+  const wordsPerColumn = (p + 31) >> 5;
+  const etaBits = new Int32Array(n * wordsPerColumn);
   for (let mu = 0; mu < p; mu++) {
     const sigma = labels[mu]!;
     const row = mu * n;
-    for (let i = 0; i < n; i++) eta[i * p + mu] = sigma * patterns[row + i]!;
+    for (let i = 0; i < n; i++) {
+      const e = sigma * patterns[row + i]!;
+      eta[i * p + mu] = e;
+      if (e < 0) etaBits[i * wordsPerColumn + (mu >> 5)]! |= 1 << (mu & 31);
+    }
   }
-  return { n, p, eta };
+  return { n, p, eta, wordsPerColumn, etaBits };
 }
 
 export class IncrementalPerceptron implements IncrementalEnergy {
@@ -32,6 +44,8 @@ export class IncrementalPerceptron implements IncrementalEnergy {
   readonly n: number;
   readonly p: number;
   readonly eta: Int8Array;
+  readonly etaBits: Int32Array;
+  readonly wordsPerColumn: number;
   readonly weights: Int8Array;
   readonly stabilities: Int32Array;
   readonly band: Int32Array;
@@ -42,11 +56,13 @@ export class IncrementalPerceptron implements IncrementalEnergy {
 
   constructor(source: PerceptronInstance | PerceptronLayout) {
     this.layout = 'kind' in source ? perceptronLayout(source) : source;
-    const { n, p, eta } = this.layout;
+    const { n, p, eta, etaBits, wordsPerColumn } = this.layout;
     this.n = n;
     this.p = p;
     this.variables = n;
     this.eta = eta;
+    this.etaBits = etaBits;
+    this.wordsPerColumn = wordsPerColumn;
     this.weights = new Int8Array(n).fill(1);
     this.stabilities = new Int32Array(p);
     this.band = new Int32Array(p);
@@ -80,14 +96,15 @@ export class IncrementalPerceptron implements IncrementalEnergy {
   }
 
   deltaEnergy(i: number): number {
-    const { band, bandSize, stabilities, eta } = this;
-    const col = i * this.p;
+    const { band, bandSize, stabilities, etaBits } = this;
+    const column = i * this.wordsPerColumn;
     const twiceW = 2 * this.weights[i]!;
     let delta = 0;
     for (let b = 0; b < bandSize; b++) {
       const mu = band[b]!;
       const s = stabilities[mu]!;
-      const moved = s - twiceW * eta[col + mu]!;
+      // η = 1 − 2·bit, so s − 2w·η = s − 2w + 4w·bit.
+      const moved = s - twiceW + 2 * twiceW * ((etaBits[column + (mu >> 5)]! >>> (mu & 31)) & 1);
       // (x − 1) >> 31 is −1 exactly when x ≤ 0, else 0: branch-free, since on random data a branch mispredicts often.
       delta += ((s - 1) >> 31) - ((moved - 1) >> 31);
     }

@@ -2,8 +2,9 @@
  * native-ref: C twins of three densebench TypeScript kernels, as baselines for speed (docs/performance.md).
  *
  *   sa   simulated annealing on the binary perceptron: plugins/sa with packages/local-search/src/perceptron.ts
- *        (stabilities kept up to date, a band list of patterns with -1 <= Delta <= 2 for O(|band|) Delta E) and
- *        metropolis.ts; geometric beta schedule from beta0 to beta1 over the sweeps of each restart.
+ *        (stabilities kept up to date, a band list of patterns with -1 <= Delta <= 2 for O(|band|) Delta E, the
+ *        signs eta read from bits there, as in perceptron.ts) and metropolis.ts; geometric beta schedule from beta0
+ *        to beta1 over the sweeps of each restart.
  *   fms  Focused Metropolis Search on K-SAT (Seitz, Alava & Orponen, J. Stat. Mech. P06006, 2005):
  *        plugins/fms/src/search.ts, with the same normalised clauses and incremental true-literal counts.
  *   fbp  focusing belief propagation on the perceptron (Baldassi et al., PNAS 113, E7655, 2016), standard protocol
@@ -223,6 +224,8 @@ static Cnf read_cnf(const char *path) {
 typedef struct {
   int n, p;
   int8_t *eta; /* eta[i*p + mu] = sigma^mu xi_i^mu: weight i's column contiguous */
+  int words;   /* words per column of eta_bits: ceil(p / 32) */
+  uint32_t *eta_bits; /* bit mu % 32 of word i*words + mu/32 is 1 when eta = -1 (as perceptron.ts: Delta E reads these) */
   int8_t *w;
   int32_t *stab, *band, *band_pos;
   int band_size;
@@ -234,8 +237,14 @@ static SaState sa_new(const Perceptron *inst) {
   s.n = inst->n;
   s.p = inst->p;
   s.eta = xmalloc((size_t)s.n * (size_t)s.p);
+  s.words = (s.p + 31) >> 5;
+  s.eta_bits = xmalloc(sizeof(uint32_t) * ((size_t)s.n * (size_t)s.words + 1));
   for (int mu = 0; mu < s.p; mu++)
-    for (int i = 0; i < s.n; i++) s.eta[(size_t)i * s.p + mu] = (int8_t)(inst->labels[mu] * inst->patterns[(size_t)mu * s.n + i]);
+    for (int i = 0; i < s.n; i++) {
+      const int e = inst->labels[mu] * inst->patterns[(size_t)mu * s.n + i];
+      s.eta[(size_t)i * s.p + mu] = (int8_t)e;
+      if (e < 0) s.eta_bits[(size_t)i * s.words + (mu >> 5)] |= 1u << (mu & 31);
+    }
   s.w = xmalloc((size_t)s.n);
   s.stab = xmalloc(sizeof(int32_t) * ((size_t)s.p + 1));
   s.band = xmalloc(sizeof(int32_t) * ((size_t)s.p + 1));
@@ -269,13 +278,13 @@ static void sa_randomize(SaState *s, Rng *r) {
 }
 
 static inline int sa_delta(const SaState *s, int i) {
-  const int8_t *col = s->eta + (size_t)i * s->p;
+  const uint32_t *column = s->eta_bits + (size_t)i * s->words;
   const int twice_w = 2 * s->w[i];
   int delta = 0;
   for (int b = 0; b < s->band_size; b++) {
     const int mu = s->band[b];
     const int st = s->stab[mu];
-    const int moved = st - twice_w * col[mu];
+    const int moved = st - twice_w + 2 * twice_w * (int)((column[mu >> 5] >> (mu & 31)) & 1u);
     delta += (moved <= 0) - (st <= 0);
   }
   return delta;
