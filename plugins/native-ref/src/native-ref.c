@@ -315,16 +315,22 @@ static inline void sa_flip(SaState *s, int i, int delta) {
   s->energy += delta;
 }
 
-/* One sweep of n Metropolis attempts at beta (metropolis.ts); returns the attempts (fewer if E reached 0). */
+/* One sweep of n Metropolis attempts at beta (metropolis.ts); returns the attempts (fewer if E reached 0).
+   exp(-beta dE) is computed once per sweep for dE < 64 (NaN marks "not yet"), as metropolis.ts does. */
 static int sa_sweep(SaState *s, double beta, Rng *r) {
   const int size = s->n;
-  const double a1 = exp(-beta), a2 = exp(-2 * beta), a3 = exp(-3 * beta);
+  double acceptance[64];
+  for (int d = 0; d < 64; d++) acceptance[d] = NAN;
   for (int attempt = 0; attempt < size; attempt++) {
     const int j = (int)rng_int(r, (uint32_t)size);
     const int delta = sa_delta(s, j);
     int accept = delta <= 0;
     if (!accept) {
-      const double threshold = delta == 1 ? a1 : delta == 2 ? a2 : delta == 3 ? a3 : exp(-beta * delta);
+      double threshold;
+      if (delta < 64) {
+        threshold = acceptance[delta];
+        if (threshold != threshold) threshold = acceptance[delta] = exp(-beta * delta);
+      } else threshold = exp(-beta * delta);
       accept = rng_float(r) < threshold;
     }
     if (accept) {
