@@ -29,6 +29,16 @@ export class Rng {
     for (let w = 0; w < 4; w++) this.s[w] = state[w]!;
   }
 
+  /** Copies the four state words into `out` (e.g. a WebAssembly kernel's memory, which continues the stream there). */
+  saveState(out: Int32Array): void {
+    out.set(this.s);
+  }
+
+  /** Continues from state words saved with saveState and advanced elsewhere by the same generator. */
+  restoreState(from: Int32Array): void {
+    this.s.set(from.subarray(0, 4));
+  }
+
   /** Next 32-bit output, as an unsigned integer in [0, 2^32). */
   nextUint32(): number {
     const s = this.s;

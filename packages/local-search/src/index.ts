@@ -8,7 +8,7 @@ export { type IncrementalEnergy, randomConfiguration } from './incremental.js';
 export { IncrementalPerceptron, perceptronLayout, type PerceptronLayout } from './perceptron.js';
 export { IncrementalCommittee, type CommitteeLayout } from './committee.js';
 export { IncrementalKsat, ksatLayout, type KsatLayout } from './ksat.js';
-export { metropolisSweep } from './metropolis.js';
+export { metropolisSweep, metropolisSweepTs } from './metropolis.js';
 
 /** The incremental energy of any instance (all +1 configuration). */
 export function incrementalEnergy(instance: Instance): IncrementalEnergy {

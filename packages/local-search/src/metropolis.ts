@@ -10,6 +10,11 @@ const acceptance = new Float64Array(ACCEPTANCE_TABLE);
  * returns the attempts made (fewer if E reached 0, where the sweep stops).
  */
 export function metropolisSweep(state: IncrementalEnergy, beta: number, rng: Rng): number {
+  return state.compiledSweep ? state.compiledSweep(beta, rng) : metropolisSweepTs(state, beta, rng);
+}
+
+/** The sweep in TypeScript: the reference a compiled sweep must reproduce exactly. */
+export function metropolisSweepTs(state: IncrementalEnergy, beta: number, rng: Rng): number {
   const size = state.variables;
   // Near the end of an anneal most proposals cost ΔE ≥ 4, and exp() on every attempt was a quarter of the sweep's
   // time: each exp(−βΔE) is computed once per sweep (NaN marks "not yet"), the same value as before.
