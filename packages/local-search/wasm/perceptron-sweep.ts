@@ -37,17 +37,29 @@ export function setup(rng: usize, table: usize, weights: usize, eta: usize, bits
   words = words_;
 }
 
+// The generator's words live in globals during a sweep (loaded from memory at its start, stored at its end).
+let s0: u32 = 0;
+let s1: u32 = 0;
+let s2: u32 = 0;
+let s3: u32 = 0;
+
 @inline function nextUint32(): u32 {
-  const s0 = load<u32>(rngAt), s1 = load<u32>(rngAt, 4), s2 = load<u32>(rngAt, 8), s3 = load<u32>(rngAt, 12);
   const result = rotl<u32>(s1 * 5, 7) * 9;
   const t = s1 << 9;
   const n2 = s2 ^ s0;
   const n3 = s3 ^ s1;
-  store<u32>(rngAt, s0 ^ n3);
-  store<u32>(rngAt, s1 ^ n2, 4);
-  store<u32>(rngAt, n2 ^ t, 8);
-  store<u32>(rngAt, rotl<u32>(n3, 11), 12);
+  s0 = s0 ^ n3;
+  s1 = s1 ^ n2;
+  s2 = n2 ^ t;
+  s3 = rotl<u32>(n3, 11);
   return result;
+}
+
+function saveGenerator(): void {
+  store<u32>(rngAt, s0);
+  store<u32>(rngAt, s1, 4);
+  store<u32>(rngAt, s2, 8);
+  store<u32>(rngAt, s3, 12);
 }
 
 @inline function nextFloat(): f64 {
@@ -60,6 +72,10 @@ export function setup(rng: usize, table: usize, weights: usize, eta: usize, bits
 export function sweep(beta: f64, bandSizeIn: i32, energyIn: i32): i32 {
   bandSize = bandSizeIn;
   energy = energyIn;
+  s0 = load<u32>(rngAt);
+  s1 = load<u32>(rngAt, 4);
+  s2 = load<u32>(rngAt, 8);
+  s3 = load<u32>(rngAt, 12);
   const bound = <u64>n;
   const limit: u64 = <u64>4294967296 - (<u64>4294967296 % bound);
   for (let d = 0; d < 64; d++) store<f64>(tableAt + (<usize>d << 3), NaN);
@@ -115,8 +131,12 @@ export function sweep(beta: f64, bandSizeIn: i32, energyIn: i32): i32 {
       }
       bandSize = size;
       energy += delta;
-      if (energy == 0) return attempt + 1;
+      if (energy == 0) {
+        saveGenerator();
+        return attempt + 1;
+      }
     }
   }
+  saveGenerator();
   return n;
 }
