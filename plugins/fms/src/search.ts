@@ -212,9 +212,9 @@ export class FocusedSearch {
     for (let o = occurrenceStart[v]!, end = occurrenceStart[v + 1]!; o < end; o++) {
       const e = occurrence[o]!;
       const count = trueCount[e >> 1]!;
-      if ((e & 1) === bit) {
-        if (count === 1) delta++;
-      } else if (count === 0) delta--;
+      // As in run(): break when v's literal is the clause's only true one, make when the clause is unsatisfied.
+      const same = 1 ^ (e & 1) ^ bit;
+      delta += (same & (((count ^ 1) - 1) >>> 31)) - ((same ^ 1) & ((count - 1) >>> 31));
     }
     return delta;
   }
@@ -256,13 +256,14 @@ export class FocusedSearch {
       const o0 = occurrenceStart[v]!;
       const o1 = occurrenceStart[v + 1]!;
       // ΔE = break − make: clauses where v's literal is the only true one, minus unsatisfied clauses it would make.
+      // Branch-free (the branches on random clauses mispredict): `same` is 1 when the literal is true now;
+      // ((c ^ 1) − 1) >>> 31 is 1 exactly when c = 1, (c − 1) >>> 31 exactly when c = 0.
       let delta = 0;
       for (let o = o0; o < o1; o++) {
         const e = occurrence[o]!;
         const count = trueCount[e >> 1]!;
-        if ((e & 1) === bit) {
-          if (count === 1) delta++;
-        } else if (count === 0) delta--;
+        const same = 1 ^ (e & 1) ^ bit;
+        delta += (same & (((count ^ 1) - 1) >>> 31)) - ((same ^ 1) & ((count - 1) >>> 31));
       }
       if (delta > 0 && rng.nextFloat() >= acceptance[delta]!) continue;
 
