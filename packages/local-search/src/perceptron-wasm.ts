@@ -5,6 +5,7 @@
 // sweep's O(N·|band|).
 import { readFileSync } from 'node:fs';
 import type { Rng } from '@densebench/core';
+import type { IncrementalPerceptron } from './perceptron.js';
 
 // The few WebAssembly JS API members used here (this project compiles without the DOM library that declares them).
 interface WasmGlobal {
@@ -32,19 +33,7 @@ function sweepModule(): WasmModule {
 }
 
 /** What the kernel reads and writes: the fields of IncrementalPerceptron it mirrors. */
-export interface PerceptronSweepState {
-  readonly n: number;
-  readonly p: number;
-  readonly eta: Int8Array;
-  readonly etaBits: Int32Array;
-  readonly wordsPerColumn: number;
-  readonly weights: Int8Array;
-  readonly stabilities: Int32Array;
-  readonly band: Int32Array;
-  readonly bandPosition: Int32Array;
-  bandSize: number;
-  energy: number;
-}
+export type PerceptronSweepState = Pick<IncrementalPerceptron, 'n' | 'p' | 'eta' | 'etaBits' | 'wordsPerColumn' | 'weights' | 'stabilities' | 'band' | 'bandPosition' | 'bandSize' | 'energy'>;
 
 export class PerceptronSweepKernel {
   private readonly exports: SweepExports;

@@ -488,6 +488,20 @@ static long fms_run(Fms *s, long limit, Rng *r) {
   return attempts;
 }
 
+/* `chunk` attempted flips, starting over from a random assignment whenever the formula is solved (FlipStep.run() of
+   plugins/fms/src/kernels.ts); returns the flips made. */
+static long fms_chunk(Fms *s, long chunk, Rng *r) {
+  long work = 0;
+  while (work < chunk) {
+    work += fms_run(s, chunk - work, r);
+    if (s->unsat_count == 0) {
+      fms_randomize(s, r);
+      if (s->unsat_count == 0) break;
+    }
+  }
+  return work;
+}
+
 /* ---------------------------------------------------------------- fBP on the perceptron */
 
 #define FIELD_MAX 30.0
@@ -809,16 +823,7 @@ static int run_bench(const Options *o) {
     fms = fms_new(&cnf, o->eta);
     chunk = cnf.n > 1 ? cnf.n : 1;
     fms_randomize(&fms, &rng);
-    for (int k = 0; k < 20; k++) { /* RELAXATION_FLIPS_PER_VARIABLE of plugins/fms/src/kernels.ts */
-      long work = 0;
-      while (work < chunk) {
-        work += fms_run(&fms, chunk - work, &rng);
-        if (fms.unsat_count == 0) {
-          fms_randomize(&fms, &rng);
-          if (fms.unsat_count == 0) break;
-        }
-      }
-    }
+    for (int k = 0; k < 20; k++) fms_chunk(&fms, chunk, &rng); /* RELAXATION_FLIPS_PER_VARIABLE of plugins/fms/src/kernels.ts */
   } else if (!strcmp(o->kernel, "fbp")) {
     kind = 2;
     inst = read_perceptron(o->file);
@@ -835,15 +840,7 @@ static int run_bench(const Options *o) {
       work += sa_sweep(&sa, beta, &rng);
       if (sa.energy == 0) sa_randomize(&sa, &rng);
     } else if (kind == 1) {
-      long done = 0;
-      while (done < chunk) {
-        done += fms_run(&fms, chunk - done, &rng);
-        if (fms.unsat_count == 0) {
-          fms_randomize(&fms, &rng);
-          if (fms.unsat_count == 0) break;
-        }
-      }
-      work += done;
+      work += fms_chunk(&fms, chunk, &rng);
     } else {
       fbp_sweep(&fbp, &rng, 1, 1, o->damping);
       work += 1;
