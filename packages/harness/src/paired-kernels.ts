@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveParams, Rng, stateFromSeedText, type SolverPlugin } from '@densebench/core';
+import { median, resolveParams, Rng, stateFromSeedText, type SolverPlugin } from '@densebench/core';
 import { generate, instanceHash, writeInstance, type InstanceSpec } from '@densebench/problems';
 import { kernelSeedText } from './kernels.js';
 
@@ -58,12 +58,6 @@ export interface PairedKernelOptions {
   /** Calls compared for the trajectory check (default 3). */
   checkCalls?: number;
   onResult?: (result: PairedKernelResult) => void;
-}
-
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Equal up to rounding: the twin's libm may differ from V8's in the last bits (BP uses tanh, log, exp). */
@@ -129,9 +123,9 @@ export async function runPairedKernels(options: PairedKernelOptions): Promise<Pa
           k: kernel.k ?? null,
           instanceHash: instanceHash(instance),
           pairs,
-          typescriptPerS: medianOf(pairs.map((p) => p.typescript)),
-          twinPerS: medianOf(pairs.map((p) => p.twin)),
-          ratio: medianOf(ratios),
+          typescriptPerS: median(pairs.map((p) => p.typescript)),
+          twinPerS: median(pairs.map((p) => p.twin)),
+          ratio: median(ratios),
           ratioMin: Math.min(...ratios),
           ratioMax: Math.max(...ratios),
           sameTrajectory: sameChecksum(checksums.typescript, checksums.twin),

@@ -45,14 +45,13 @@ export function sizeTrends(groups: readonly HtmlReportGroup[]): SizeTrend[] {
   for (const list of byProblem.values()) {
     if (new Set(list.map((g) => g.n)).size < 2) continue;
     const plugins = [...new Set(list.flatMap((g) => g.curves.map((c) => c.plugin)))].sort();
+    // Each plugin's curves over the sizes, in order of N: the α₅₀ series and the cost series both read them.
+    const byPlugin = plugins.map((plugin) => ({ plugin, curves: list.flatMap((g) => g.curves.filter((c) => c.plugin === plugin)).sort((a, b) => a.n - b.n) }));
     trends.push({
       problem: list[0]!.problem,
       k: list[0]!.k,
-      series: plugins.map((plugin) => {
-        const curves = list.flatMap((g) => g.curves.filter((c) => c.plugin === plugin)).sort((a, b) => a.n - b.n);
-        return { plugin, color: curves[0]!.color, points: curves.map((c) => ({ n: c.n, alpha50: c.alpha50, lo: c.alpha50Lo, hi: c.alpha50Hi })) };
-      }),
-      cost: costTrend(list, plugins),
+      series: byPlugin.map(({ plugin, curves }) => ({ plugin, color: curves[0]!.color, points: curves.map((c) => ({ n: c.n, alpha50: c.alpha50, lo: c.alpha50Lo, hi: c.alpha50Hi })) })),
+      cost: costTrend(byPlugin),
     });
   }
   return trends;
@@ -99,11 +98,10 @@ function teacherStudentTheoryLine(alphas: readonly number[]): [number, number][]
 }
 
 /** Median time vs N at the reference α of all the sizes' curves together; each plugin's points where it has a median. */
-function costTrend(list: readonly HtmlReportGroup[], plugins: readonly string[]): SizeTrend['cost'] {
-  const alpha = referenceAlpha(list.flatMap((g) => g.curves));
+function costTrend(byPlugin: readonly { plugin: string; curves: HtmlReportGroup['curves'] }[]): SizeTrend['cost'] {
+  const alpha = referenceAlpha(byPlugin.flatMap((e) => e.curves));
   if (alpha === null) return null;
-  const series = plugins.map((plugin) => {
-    const curves = list.flatMap((g) => g.curves.filter((c) => c.plugin === plugin)).sort((a, b) => a.n - b.n);
+  const series = byPlugin.map(({ plugin, curves }) => {
     const points = curves.flatMap((c) => c.points.filter((p) => p.alpha === alpha && Number.isFinite(p.medianTimeS)).map((p) => ({ n: c.n, medianTimeS: p.medianTimeS, lo: p.medianTimeLoS, hi: p.medianTimeHiS })));
     return { plugin, color: curves[0]!.color, points };
   });
