@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertRunRecord, ksatEnergy, type RunRecord } from '@densebench/core';
+import { assertLocalEntropyRecord, assertRunRecord, ksatEnergy, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
 import { instanceHash, parseDimacs, plantedAssignment } from '@densebench/problems';
 import { densebench, scratch } from './helpers.js';
 
@@ -165,5 +165,37 @@ describe('densebench report of several result sets, and check against a baseline
     const better = await densebench(['check', 'results/main', '--baseline', 'results/branch'], cwd);
     expect(better.code, better.stdout).toBe(0);
     expect(better.stdout).toMatch(/\| better \|/);
+  });
+});
+
+describe('densebench local-entropy', () => {
+  it('measures S(d) around every solved answer and each planted teacher, resumes, and draws it in the report', async () => {
+    const cwd = scratch();
+    const bench = await densebench(['bench', '--problem', 'teacher-student', '--plugin', 'sa', '--alpha', '0.3', '--n', '31', '--seeds', '2', '--name', 'le', '--workers', '1', '--no-png'], cwd);
+    expect(bench.code, bench.stderr).toBe(0);
+    const runs = readFileSync(join(cwd, 'results/le/runs.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunRecord);
+    const solved = runs.filter((r) => r.status === 'solved').length;
+    expect(solved).toBeGreaterThan(0);
+    const first = await densebench(['local-entropy', 'results/le', '--gammas', '0.5,1,2'], cwd);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`local entropy: ${solved + 2} configuration(s) to measure, γ = 0.5, 1, 2`);
+    expect(first.stdout).toMatch(/\[1\/\d+ .*\] planted\/teacher-student\/n31\/a0\.3\/s1: S = /);
+    const lines = readFileSync(join(cwd, 'results/le/local-entropy.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as LocalEntropyRecord);
+    lines.forEach((l) => assertLocalEntropyRecord(l, 'line'));
+    expect(lines.map((l) => l.reference).sort()).toEqual([...Array(solved).fill('sa'), 'planted', 'planted'].sort());
+    expect(lines.every((l) => l.points.map((p) => p.gamma).join() === '0.5,1,2')).toBe(true);
+    expect(first.stdout).toContain('charts:  reports/le/charts/');
+    expect(existsSync(join(cwd, 'reports/le/charts/teacher-student-n31-a0-3-local-entropy.png'))).toBe(true);
+    expect(readFileSync(join(cwd, 'reports/le/index.html'), 'utf8')).toContain('<canvas id="lent-0"');
+
+    // Again: nothing left to measure; and `report` draws the section from the stored file.
+    const again = await densebench(['local-entropy', 'results/le', '--no-png'], cwd);
+    expect(again.stdout).toContain(`local entropy: 0 configuration(s) to measure (${solved + 2} already in local-entropy.jsonl)`);
+    const report = await densebench(['report', 'results/le', '-o', 'r2', '--no-png'], cwd);
+    expect(report.code, report.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'r2/index.html'), 'utf8')).toContain('Local entropy around solutions: teacher-student, N = 31, α = 0.3');
+    const bad = await densebench(['local-entropy', 'results/le', '--gammas', '1,-2'], cwd);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--gammas "1,-2": γ must be positive, got -2/);
   });
 });

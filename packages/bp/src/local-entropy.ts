@@ -29,12 +29,6 @@ export interface LocalEntropyOptions {
   seed?: string;
 }
 
-/** H₂(d) = −d log d − (1−d) log(1−d): the local entropy if every configuration at distance d were a solution. */
-export function binaryEntropy(d: number): number {
-  if (d <= 0 || d >= 1) return 0;
-  return -d * Math.log(d) - (1 - d) * Math.log(1 - d);
-}
-
 /**
  * The BP estimate of S(d) around `reference` for each γ (warm-starting each γ from the previous one's messages;
  * give the γ values in increasing order).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ksatEnergy, type KsatInstance } from '@densebench/core';
+import { binaryEntropy, ksatEnergy, type KsatInstance } from '@densebench/core';
 import { generate } from '@densebench/problems';
-import { binaryEntropy, exactLocalEntropy, exactLocalEntropyKsat, localEntropyCurve } from '../src/index.js';
+import { exactLocalEntropy, exactLocalEntropyKsat, localEntropyCurve } from '../src/index.js';
 
 describe('local entropy estimator against exact enumeration', () => {
   // One pattern: the factor graph is a tree, where BP with the exact factor is exact.

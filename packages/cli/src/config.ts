@@ -17,6 +17,11 @@ export interface StudyConfig {
   workers?: number;
   memory?: number;
   plugins?: (string | { plugin: string; params?: Record<string, unknown> })[];
+  /**
+   * After the sweep, measure the local entropy around the solutions and planted configurations (as `densebench
+   * local-entropy` does): true for the defaults, or the couplings γ and a cap on the answers per plugin and point.
+   */
+  localEntropy?: boolean | { gammas?: number[]; perPoint?: number };
 }
 
 const listOf = (item: object) => ({ anyOf: [item, { type: 'array', items: item, minItems: 1 }, { type: 'string', minLength: 1 }] });
@@ -45,6 +50,12 @@ export const studyConfigSchema = {
           { type: 'object', additionalProperties: false, required: ['plugin'], properties: { plugin: { type: 'string', minLength: 1 }, params: { type: 'object' } } },
         ],
       },
+    },
+    localEntropy: {
+      anyOf: [
+        { type: 'boolean' },
+        { type: 'object', additionalProperties: false, properties: { gammas: { type: 'array', minItems: 1, items: { type: 'number', exclusiveMinimum: 0 } }, perPoint: { type: 'integer', minimum: 1 } } },
+      ],
     },
   },
 } as const;

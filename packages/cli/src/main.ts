@@ -4,6 +4,7 @@ import { checkCommand, checkOptions } from './commands/check.js';
 import { generateCommand, generateOptions } from './commands/generate.js';
 import { kernelsCommand, kernelsOptions } from './commands/kernels.js';
 import { listCommand, listOptions } from './commands/list.js';
+import { localEntropyCommand, localEntropyOptions } from './commands/local-entropy.js';
 import { mergeCommand, mergeOptions } from './commands/merge.js';
 import { newPluginCommand, newPluginOptions } from './commands/new-plugin.js';
 import { reportCommand, reportOptions } from './commands/report.js';
@@ -31,6 +32,7 @@ function parser(argv: readonly string[]) {
     .command('check <results>', "compare a result set with a stored baseline; exit code 1 when α₅₀ or a success rate dropped", checkOptions, checkCommand)
     .command('merge <results..>', 'join result sets (e.g. shards of one plan) into one', mergeOptions, mergeCommand)
     .command('rerun <results>', 'run recorded runs again and check that they reproduce', rerunOptions, rerunCommand)
+    .command('local-entropy <results>', 'measure the local entropy around the solutions of a result set (and its planted configurations); redraw its report', localEntropyOptions, localEntropyCommand)
     .command('kernels', "time each plugin's inner step on fixed seeded instances; print a table and write JSON", kernelsOptions, kernelsCommand)
     .command('list', 'list plugins (with their parameters) and problems', listOptions, listCommand)
     .command('new-plugin <name>', 'scaffold a solver plugin package that passes its conformance test', newPluginOptions, newPluginCommand)
@@ -40,6 +42,7 @@ function parser(argv: readonly string[]) {
     .example('$0 bench --config study.json --shard 2/4', 'one of four shards of a study')
     .example('$0 merge results/s-shard1of2 results/s-shard2of2 -o results/s', 'join the shards')
     .example('$0 report results/sa-main results/sa-branch', 'one report of two result sets, differences flagged')
+    .example('$0 local-entropy results/local-entropy-of-solutions-quick', 'S(d) around each solution and each teacher, then the report')
     .example('$0 check results/ci --baseline baselines/ci', 'fail when α₅₀ or a success rate dropped')
     .example('$0 new-plugin my-solver', 'scaffold plugins/my-solver (a package with a conformance test)')
     .strict()

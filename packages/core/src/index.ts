@@ -6,5 +6,7 @@ export * from './stats.js';
 export * from './plugin.js';
 export * from './params.js';
 export * from './record.js';
+export * from './answer.js';
+export * from './local-entropy-record.js';
 export * from './schema.js';
 export * from './network.js';

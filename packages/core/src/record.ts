@@ -49,6 +49,12 @@ export interface RunRecord {
    */
   flatnessMeasure?: 'flip' | 'noise';
   /**
+   * The verified answer of a ±1 problem, packed one bit per variable (encodeAnswer/decodeAnswer in answer.ts), so that
+   * analyses of the configuration itself (the local entropy around it) can run on the result set later. Null when there
+   * is no well-formed answer; absent for data sets (networks) and in records written before it was kept.
+   */
+  answer?: string | null;
+  /**
    * Peak memory of the run, MiB (one decimal), measured by the harness. In-process plugins: the peak of the worker's
    * V8 heap (used heap + external memory, which holds typed arrays) sampled during the run, instance included — a lower
    * bound, since memory allocated and freed between samples is missed (and it may hold up to 8 MiB of garbage left by
@@ -98,6 +104,7 @@ export const runRecordSchema = {
     trace: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
     flatness: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number', minimum: 0, maximum: 1 }, minItems: 2, maxItems: 2 } },
     flatnessMeasure: { enum: ['flip', 'noise'] },
+    answer: { type: ['string', 'null'], pattern: '^[A-Za-z0-9+/]*={0,2}$' },
     peakMemoryMb: { type: ['number', 'null'], minimum: 0 },
     harnessVersion: { type: 'string' },
     node: { type: 'string' },

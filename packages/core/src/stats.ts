@@ -105,3 +105,9 @@ export function par(times: readonly { solved: boolean; seconds: number; limitSec
   if (times.length === 0) return Number.NaN;
   return times.reduce((sum, t) => sum + (t.solved ? t.seconds : k * t.limitSeconds), 0) / times.length;
 }
+
+/** H₂(d) = −d log d − (1−d) log(1−d) in nats: the local entropy if every configuration at distance d were a solution. */
+export function binaryEntropy(d: number): number {
+  if (d <= 0 || d >= 1) return 0;
+  return -d * Math.log(d) - (1 - d) * Math.log(1 - d);
+}

@@ -79,10 +79,9 @@ function parseNumber(text: string, what: string, whole: string): number {
 
 /**
  * Parses --alpha: comma-separated items, each a value "0.5", a range "a:b" (step 0.05) or "a:b:step".
- * Returns the sorted union without duplicates.
+ * Returns the sorted union without duplicates. Other positive lists (local-entropy's --gammas) name their option and symbol.
  */
-export function parseAlphaList(text: string, defaultStep = 0.05): number[] {
-  const what = '--alpha';
+export function parseAlphaList(text: string, defaultStep = 0.05, what = '--alpha', symbol = 'α'): number[] {
   const values: number[] = [];
   for (const item of text.split(',')) {
     if (!item.includes(':')) {
@@ -100,7 +99,7 @@ export function parseAlphaList(text: string, defaultStep = 0.05): number[] {
     if (count > 10_000) throw new Error(`${what} "${text}": ${count} values is too many (at most 10000)`);
     for (let i = 0; i < count; i++) values.push(clean(a + i * step));
   }
-  for (const v of values) if (!(v > 0)) throw new Error(`${what} "${text}": α must be positive, got ${v}`);
+  for (const v of values) if (!(v > 0)) throw new Error(`${what} "${text}": ${symbol} must be positive, got ${v}`);
   return [...new Set(values)].sort((x, y) => x - y);
 }
 

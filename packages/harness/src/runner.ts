@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnyInstance, RunRecord } from '@densebench/core';
+import { encodeAnswer, type AnyInstance, type RunRecord } from '@densebench/core';
 import { generate, instanceHash, type InstanceSpec } from '@densebench/problems';
 import { HARNESS_VERSION, type MachineInfo } from './machine.js';
 import type { RunSpec } from './plan.js';
@@ -137,6 +137,8 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
     // Data-set records say which perturbation they used (binary networks flip, continuous ones take noise); ±1 problems
     // always flip, and their records stay as they were before the field existed.
     ...(flatness && generated.instance.kind === 'dataset' ? { flatnessMeasure: flatness.measure } : {}),
+    // The answer itself, for ±1 problems (verified well-formed whenever its energy is known).
+    ...(generated.instance.kind === 'dataset' ? {} : { answer: outcome && verdict.energy !== null ? encodeAnswer(outcome.assignment as Int8Array) : null }),
     harnessVersion: HARNESS_VERSION,
     node: machine.node,
     cpu: machine.cpu,

@@ -4,7 +4,7 @@
 import { appendFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, fstatSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { assertRunRecord, type RunRecord } from '@densebench/core';
+import { assertLocalEntropyRecord, assertRunRecord, LOCAL_ENTROPY_FILE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
 import { assertManifest, type Manifest } from './manifest.js';
 
 export const RUNS_FILE = 'runs.jsonl';
@@ -65,6 +65,17 @@ export class ResultStore {
 
   records(warn: Warn = warnOnStderr): RunRecord[] {
     return existsSync(this.runsPath) ? readRecords(this.runsPath, warn) : [];
+  }
+
+  /** The local-entropy records of the result set (local-entropy.jsonl, written by `densebench local-entropy`), if any. */
+  localEntropyRecords(warn: Warn = warnOnStderr): LocalEntropyRecord[] {
+    const path = join(this.dir, LOCAL_ENTROPY_FILE);
+    return existsSync(path) ? readJsonLines(path, assertLocalEntropyRecord, warn) : [];
+  }
+
+  appendLocalEntropy(record: LocalEntropyRecord): void {
+    assertLocalEntropyRecord(record, `local-entropy record ${record.runId ?? record.reference}`);
+    appendFileSync(join(this.dir, LOCAL_ENTROPY_FILE), JSON.stringify(record) + '\n');
   }
 
   /**
@@ -141,9 +152,14 @@ function isAlive(pid: number): boolean {
  * unterminated, unparsable last line (a write torn by a crash), which is dropped with a warning.
  */
 export function readRecords(path: string, warn: Warn = warnOnStderr): RunRecord[] {
+  return readJsonLines(path, assertRunRecord, warn);
+}
+
+/** Reads a JSON-lines file appended one whole line at a time, validating each line with `check` (see readRecords). */
+export function readJsonLines<T>(path: string, check: (value: unknown, where: string) => asserts value is T, warn: Warn = warnOnStderr): T[] {
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
-  const records: RunRecord[] = [];
+  const values: T[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (line.trim() === '') continue;
@@ -158,8 +174,8 @@ export function readRecords(path: string, warn: Warn = warnOnStderr): RunRecord[
       }
       throw new Error(`${path}:${index + 1}: not valid JSON (${(error as Error).message})`);
     }
-    assertRunRecord(value, `${path}:${index + 1}`);
-    records.push(value);
+    check(value, `${path}:${index + 1}`);
+    values.push(value);
   }
-  return records;
+  return values;
 }

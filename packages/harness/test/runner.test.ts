@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertRunRecord, type RunRecord } from '@densebench/core';
+import { assertRunRecord, decodeAnswer, energy, type RunRecord } from '@densebench/core';
+import { generate } from '@densebench/problems';
 import { buildPlan, executePlan, FLATNESS_FRACTIONS, importPlugin, machineInfo } from '../src/index.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}.mjs`, import.meta.url).href;
@@ -40,6 +41,13 @@ describe('harness failure paths', () => {
       for (const [, error] of flatness) expect(error).toBeGreaterThanOrEqual(0);
     }
     for (const name of ['throws', 'short-answer', 'exits']) expect(byPlugin(records, name).flatness).toBeNull();
+    // The answer is kept with every well-formed one (the liar's too: its verified energy is recorded) and decodes to it.
+    const instance = generate({ problem: 'perceptron', n: 31, alpha: 0.5, k: null, seed: 1 }).instance;
+    for (const name of ['sa', 'liar']) {
+      const r = byPlugin(records, name);
+      expect(energy(instance, decodeAnswer(r.answer!, 31))).toBe(r.energy);
+    }
+    for (const name of ['throws', 'short-answer', 'exits']) expect(byPlugin(records, name).answer).toBeNull();
   });
 
   it('stops a plugin that ignores its deadline and records a timeout', async () => {

@@ -275,5 +275,38 @@ export function chartConfigs(data: ReportData, theme: ChartTheme): ChartSpec[] {
       },
     });
   });
+
+  // Local entropy S(d) around each kind of reference configuration, with the H₂(d) bound: dense regions follow the bound
+  // down to small d, isolated solutions fall away from it.
+  (data.localEntropy || []).forEach((panel, pi) => {
+    const label = panel.problem + (panel.k === null ? '' : ', K = ' + panel.k) + ', N = ' + panel.n + ', α = ' + panel.alpha;
+    const file = slug(panel.problem + (panel.k === null ? '' : '-k' + panel.k) + '-n' + panel.n + '-a' + panel.alpha);
+    const maxDistance = panel.bound.length ? panel.bound[panel.bound.length - 1]![0] : 0.5;
+    const sets: Record<string, unknown>[] = panel.series.map((s) => ({
+      ...line(s.reference + ' (' + s.count + ')', s.color),
+      data: s.points.map((p) => ({ x: p.distance, y: p.entropy })),
+      intervals: s.points.map((p) => (p.lo === null || p.hi === null ? null : [p.lo, p.hi])),
+    }));
+    sets.push({ label: 'H₂(d): all configurations at distance d solutions', borderColor: theme.fg, backgroundColor: theme.fg, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, data: panel.bound.map(([d, h]) => ({ x: d, y: h })) });
+    specs.push({
+      id: 'lent-' + pi,
+      file: file + '-local-entropy.png',
+      config: {
+        type: 'line',
+        plugins: [intervalBars],
+        data: { datasets: sets },
+        options: {
+          plugins: {
+            title: { display: true, text: 'Local entropy around solutions — ' + label },
+            tooltip: { callbacks: { label: (t: Tip) => t.dataset.label + ': S = ' + fmt(t.parsed.y) + ' at d = ' + fmt(t.parsed.x) } },
+          },
+          scales: {
+            x: { type: 'linear', min: 0, max: maxDistance, title: scaleTitle('distance d from the reference (fraction of variables)') },
+            y: { min: 0, title: scaleTitle('local entropy S(d) (nats per variable; mean, 95% interval)') },
+          },
+        },
+      },
+    });
+  });
   return specs;
 }

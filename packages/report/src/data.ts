@@ -1,7 +1,7 @@
 // The report's data model: per (problem, N, K) the curves of every plugin with its colour, the charts that apply, the
 // known thresholds and theory lines; and, where several sizes were run, the trends with N. Computed once here, then
 // drawn by the HTML page and the PNG renderer from the same chart configurations (charts.ts).
-import type { RunRecord } from '@densebench/core';
+import { binaryEntropy, meanInterval, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
 import { isDataset } from '@densebench/problems';
 import { referenceAlpha, summarize, type CurveSummary } from './aggregate.js';
 import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
@@ -108,6 +108,57 @@ function costTrend(byPlugin: readonly { plugin: string; curves: HtmlReportGroup[
   return series.some((s) => s.points.length >= 2) ? { alpha, series } : null;
 }
 
+/** Mean local-entropy curves of one (problem, N, K, α), one series per reference (a plugin, or the planted configuration). */
+export interface LocalEntropyPanel {
+  problem: string;
+  n: number;
+  k: number | null;
+  alpha: number;
+  series: {
+    reference: string;
+    color: string;
+    /** Configurations measured. */
+    count: number;
+    /** Per γ: means over the configurations where BP converged, S(d) with its 95% Student-t interval (a γ where fewer than half converged is left out). */
+    points: { gamma: number; distance: number; entropy: number; lo: number | null; hi: number | null; converged: number }[];
+  }[];
+  /** H₂(d) over the distances shown: the local entropy if every configuration at distance d were a solution. */
+  bound: [number, number][];
+}
+
+const PLANTED_COLOR = '#8c8c8c';
+
+/** Groups local-entropy records by (problem, N, K, α) and averages each reference's curves γ by γ. */
+export function localEntropyPanels(records: readonly LocalEntropyRecord[], colors: ReadonlyMap<string, string>): LocalEntropyPanel[] {
+  const places = new Map<string, LocalEntropyRecord[]>();
+  for (const r of records) {
+    const key = `${r.problem}|${r.n}|${r.k}|${r.alpha}`;
+    places.set(key, [...(places.get(key) ?? []), r]);
+  }
+  const panels: LocalEntropyPanel[] = [];
+  for (const list of places.values()) {
+    const references = [...new Set(list.map((r) => r.reference))].sort((a, b) => (a === PLANTED_REFERENCE ? 1 : b === PLANTED_REFERENCE ? -1 : a.localeCompare(b)));
+    const series = references.map((reference) => {
+      const curves = list.filter((r) => r.reference === reference);
+      const gammas = [...new Set(curves.flatMap((r) => r.points.map((p) => p.gamma)))].sort((a, b) => a - b);
+      const points = gammas.flatMap((gamma) => {
+        const at = curves.map((r) => r.points.find((p) => p.gamma === gamma)).filter((p) => p !== undefined);
+        const ok = at.filter((p) => p.converged && p.distance !== null && p.localEntropy !== null);
+        if (ok.length === 0 || 2 * ok.length < at.length) return [];
+        const entropy = meanInterval(ok.map((p) => p.localEntropy!));
+        const distance = ok.reduce((sum, p) => sum + p.distance!, 0) / ok.length;
+        // A single configuration has no interval (NaN, which JSON would turn into null anyway).
+        return [{ gamma, distance, entropy: entropy.mean, lo: Number.isFinite(entropy.lo) ? entropy.lo : null, hi: Number.isFinite(entropy.hi) ? entropy.hi : null, converged: ok.length }];
+      });
+      return { reference, color: reference === PLANTED_REFERENCE ? PLANTED_COLOR : (colors.get(reference) ?? PLANTED_COLOR), count: curves.length, points };
+    });
+    const maxDistance = Math.max(0.05, ...series.flatMap((s) => s.points.map((p) => p.distance)));
+    const bound: [number, number][] = Array.from({ length: 101 }, (_, i) => [(maxDistance * i) / 100, binaryEntropy((maxDistance * i) / 100)]);
+    panels.push({ problem: list[0]!.problem, n: list[0]!.n, k: list[0]!.k, alpha: list[0]!.alpha, series, bound });
+  }
+  return panels.sort((a, b) => a.problem.localeCompare(b.problem) || a.n - b.n || (a.k ?? 0) - (b.k ?? 0) || a.alpha - b.alpha);
+}
+
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#8c8c8c'];
 
 /** Groups curves by (problem, N, K), giving each plugin one colour across the whole report. */
@@ -138,13 +189,16 @@ function chartKinds(g: HtmlReportGroup): GroupChartKind[] {
 export interface ReportData {
   groups: HtmlReportGroup[];
   trends: SizeTrend[];
+  /** Local entropy around the solutions, where `densebench local-entropy` measured it. */
+  localEntropy: LocalEntropyPanel[];
 }
 
-export function reportData(records: readonly RunRecord[]): ReportData {
+export function reportData(records: readonly RunRecord[], localEntropy: readonly LocalEntropyRecord[] = []): ReportData {
   const groups = groupCurves(summarize(records));
   for (const g of groups) {
     if (!isDataset(g.problem)) g.ecdf = ecdfOf(g, records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k));
     g.charts = chartKinds(g);
   }
-  return { groups, trends: sizeTrends(groups) };
+  const colors = new Map(groups.flatMap((g) => g.curves.map((c) => [c.plugin, c.color] as const)));
+  return { groups, trends: sizeTrends(groups), localEntropy: localEntropyPanels(localEntropy, colors) };
 }

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { RunRecord } from '@densebench/core';
+import { binaryEntropy, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
 import { isDataset } from '@densebench/problems';
 import { leaderboard, type PointSummary } from './aggregate.js';
 import { applyChartDefaults, chartConfigs } from './charts.js';
 import { differencePlace, intervalText, type Difference } from './compare.js';
-import { reportData, type ReportData, type GroupChartKind, type HtmlReportGroup, type SizeTrend } from './data.js';
+import { reportData, type ReportData, type GroupChartKind, type HtmlReportGroup, type LocalEntropyPanel, type SizeTrend } from './data.js';
 import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
 
 /** What renderHtmlReport draws; manifest is the result set's manifest.json, shown as metadata when present. */
@@ -20,6 +20,8 @@ export interface HtmlReportInput {
   data?: ReportData;
   /** When several result sets were merged: the flagged differences between them (see compare.ts). */
   differences?: readonly Difference[];
+  /** Local-entropy records of the result set (local-entropy.jsonl), drawn when present. */
+  localEntropy?: readonly LocalEntropyRecord[];
 }
 
 const FAILURE_STATUSES = ['timeout', 'error', 'invalid', 'crashed'] as const;
@@ -201,6 +203,19 @@ function trendHtml(t: SizeTrend, index: number): string {
 <p class="muted">α₅₀ at each N, with where the ends of the Wilson intervals cross ½ (… where an end does not cross ½ in the range run).${t.cost ? ` Cost: the median time to solution at α = ${t.cost.alpha}, the α where most (plugin, N) pairs solve more than half of their runs, with its 95% order-statistic interval.` : ''}</p></section>`;
 }
 
+/** The local entropy around the configurations of one (problem, N, K, α): the chart and the mean curves as numbers. */
+function localEntropyHtml(panel: LocalEntropyPanel, index: number): string {
+  const label = `${escapeHtml(panel.problem)}${panel.k === null ? '' : `, K = ${panel.k}`}, N = ${panel.n}, α = ${num(panel.alpha)}`;
+  const gammas = [...new Set(panel.series.flatMap((s) => s.points.map((p) => p.gamma)))].sort((a, b) => a - b);
+  const cell = (p: LocalEntropyPanel['series'][number]['points'][number] | undefined): string =>
+    p === undefined ? '—' : `${p.entropy.toFixed(3)} <span class="muted">at d = ${p.distance.toFixed(3)} (H₂ ${binaryEntropy(p.distance).toFixed(3)})</span>`;
+  const rows = panel.series.map((s) => `<tr><td><span class="sw" style="background:${s.color}"></span>${escapeHtml(s.reference)}</td><td class="num">${s.count}</td>${gammas.map((g) => `<td class="num">${cell(s.points.find((p) => p.gamma === g))}</td>`).join('')}</tr>`);
+  return `<section><h2>Local entropy around solutions: ${label}</h2>
+<div class="charts"><div class="chart"><canvas id="lent-${index}" role="img" aria-label="Local entropy around solutions, ${label}"></canvas></div></div>
+<div class="scroll"><table><thead><tr><th>reference</th><th>configurations</th>${gammas.map((g) => `<th>S(d) at γ = ${g}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<p class="muted">S(d) is the entropy (nats per variable) of the solutions at normalised Hamming distance d from the reference, estimated by belief propagation with an external field γ pointing at the reference (Baldassi, Ingrosso, Lucibello, Saglietti &amp; Zecchina, PRL 115, 128101, 2015); each γ selects a d. Means over the references where BP converged (— where fewer than half did), with 95% Student-t intervals in the chart. The dashed line H₂(d) bounds it: every configuration at distance d a solution. "${PLANTED_REFERENCE}" is the instance's planted configuration (the teacher), distributed as a typical solution.</p></section>`;
+}
+
 function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecord[]): string {
   const label = escapeHtml(groupLabel(g));
   const showTestError = g.problem === 'teacher-student' || g.curves.some((c) => c.points.some((p) => p.meanTestError !== null));
@@ -275,11 +290,11 @@ document.querySelectorAll('input[id^="filter-"]').forEach((input) => {
 
 /** Renders the whole report as one HTML document that needs no network. */
 export function renderHtmlReport(input: HtmlReportInput): string {
-  const { groups, trends } = input.data ?? reportData(input.records);
+  const { groups, trends, localEntropy } = input.data ?? reportData(input.records, input.localEntropy);
   const recordsOf = (g: HtmlReportGroup): RunRecord[] => input.records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k);
   const trendsHtml = trends.map(trendHtml).join('\n');
-  const body = groups.length ? (input.differences ? differencesHtml(input.differences) : '') + trendsHtml + groups.map((g, i) => groupHtml(g, i, recordsOf(g))).join('\n') : '<p>No runs recorded.</p>';
-  const data = { title: input.title, manifest: input.manifest ?? null, groups, trends };
+  const body = groups.length ? (input.differences ? differencesHtml(input.differences) : '') + trendsHtml + groups.map((g, i) => groupHtml(g, i, recordsOf(g))).join('\n') + localEntropy.map(localEntropyHtml).join('\n') : '<p>No runs recorded.</p>';
+  const data = { title: input.title, manifest: input.manifest ?? null, groups, trends, localEntropy };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">

@@ -22,7 +22,7 @@ export interface WrittenReport {
  */
 export function writeHtmlReport(dir: string, input: HtmlReportInput, options: { png?: boolean } = {}): WrittenReport {
   mkdirSync(dir, { recursive: true });
-  const data = input.data ?? reportData(input.records);
+  const data = input.data ?? reportData(input.records, input.localEntropy);
   const html = join(dir, 'index.html');
   writeFileSync(html, renderHtmlReport({ ...input, data }));
   const markdown = join(dir, 'summary.md');

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../src/html.js';
-import { fixtureRecords } from './fixtures.js';
+import { fixtureLocalEntropy, fixtureRecords } from './fixtures.js';
 
 const CHROMIUM = process.env.DENSEBENCH_CHROMIUM ?? '/usr/bin/chromium';
 const OUTPUT = fileURLToPath(new URL('../../../test-output/', import.meta.url));
@@ -17,7 +17,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the HTML re
   it('draws every chart from disk with no network and no console error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'densebench-report-'));
     const page = join(dir, 'index.html');
-    writeFileSync(page, renderHtmlReport({ title: 'Browser check', records: fixtureRecords() }));
+    writeFileSync(page, renderHtmlReport({ title: 'Browser check', records: fixtureRecords(), localEntropy: fixtureLocalEntropy() }));
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, offline: true });
@@ -54,9 +54,9 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('the HTML re
       expect(problems).toEqual([]);
       // Rate, time, work and ECDF charts for the two perceptron sizes and teacher-student (not for the mnist data set);
       // flatness for the first perceptron size (the second recorded none) and mnist; test error for teacher-student and
-      // mnist; α₅₀ vs N and median time vs N for the perceptron.
+      // mnist; α₅₀ vs N and median time vs N for the perceptron; the local entropy of teacher-student at α = 0.6.
       const kinds = canvases.map((c) => c.id.replace(/-\d+$/, '')).sort();
-      expect(kinds).toEqual(['cost', 'ecdf', 'ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'rate', 'rate', 'rate', 'time', 'time', 'time', 'trend', 'work', 'work', 'work']);
+      expect(kinds).toEqual(['cost', 'ecdf', 'ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'lent', 'rate', 'rate', 'rate', 'time', 'time', 'time', 'trend', 'work', 'work', 'work']);
       for (const c of canvases) {
         expect(c.width, c.id).toBeGreaterThan(100);
         expect(c.painted, `${c.id} has no painted pixel`).toBeGreaterThan(1000);

@@ -1,5 +1,5 @@
 // Run records that exercise every chart of the report, shared by the browser and PNG tests.
-import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
+import { assertLocalEntropyRecord, assertRunRecord, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord, type RunStatus } from '@densebench/core';
 
 function record(plugin: string, problem: RunRecord['problem'], alpha: number, seed: number, status: RunStatus, extra: Partial<RunRecord> = {}): RunRecord {
   const solved = status === 'solved';
@@ -44,3 +44,29 @@ export function fixtureRecords(): RunRecord[] {
   return out;
 }
 
+
+/**
+ * Local-entropy curves at teacher–student α = 0.6 around sa's and fbp's answers and the planted teacher, two instances
+ * each: fbp follows H₂(d) closely (a dense region), sa and the teacher fall away from it; at γ = 3 only one of sa's
+ * two curves converged, and none of the teacher's.
+ */
+export function fixtureLocalEntropy(): LocalEntropyRecord[] {
+  const out: LocalEntropyRecord[] = [];
+  const gammas = [0.5, 1, 2, 3];
+  for (const reference of ['sa', 'fbp', PLANTED_REFERENCE]) {
+    for (let seed = 0; seed < 2; seed++) {
+      const points = gammas.map((gamma, i) => {
+        const distance = (reference === 'fbp' ? 0.25 : 0.3) / (1 + 2 * i) + 0.002 * seed;
+        const h = -distance * Math.log(distance) - (1 - distance) * Math.log(1 - distance);
+        const converged = !(gamma === 3 && (reference === PLANTED_REFERENCE || seed === 1));
+        return { gamma, distance, localEntropy: (reference === 'fbp' ? 0.95 : 0.7) * h, converged };
+      });
+      out.push({
+        schema: 1, runId: reference === PLANTED_REFERENCE ? null : `${reference}|teacher-student|201|null|0.6|${seed}`, reference, problem: 'teacher-student', n: 201, alpha: 0.6, k: null, seed,
+        instanceHash: (seed + 1).toString(16).padStart(64, '0'), estimator: { accuracy: 'gaussian', epsilon: 1e-6, maxSweeps: 2000, damping: 0.5 }, points, elapsedMs: 10,
+      });
+    }
+  }
+  for (const r of out) assertLocalEntropyRecord(r, r.reference);
+  return out;
+}

@@ -4,6 +4,7 @@ import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/cor
 import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
 import type { Difference } from '../src/compare.js';
 import { knownThresholds, reportData } from '../src/data.js';
+import { fixtureLocalEntropy, fixtureRecords } from './fixtures.js';
 
 function record(plugin: string, alpha: number, seed: number, status: RunStatus, wallTimeMs: number, message: string | null = null): RunRecord {
   const solved = status === 'solved';
@@ -262,6 +263,38 @@ describe('renderHtmlReport', () => {
     expect(knownThresholds('committee', 3)).toEqual([]);
     const groups = (embedded(html) as unknown as { groups: { thresholds: { alpha: number }[] }[] }).groups;
     expect(groups[0]!.thresholds.map((t) => t.alpha)).toEqual([0.833]);
+  });
+
+  it('averages the local-entropy curves of each reference γ by γ, leaving out a γ where fewer than half converged', () => {
+    const recordsTs = fixtureRecords();
+    const data = reportData(recordsTs, fixtureLocalEntropy());
+    expect(data.localEntropy).toHaveLength(1);
+    const panel = data.localEntropy[0]!;
+    expect(panel).toMatchObject({ problem: 'teacher-student', n: 201, alpha: 0.6 });
+    // Plugins in name order, the planted configuration last, in grey; plugins keep their report colours.
+    expect(panel.series.map((s) => s.reference)).toEqual(['fbp', 'sa', 'planted']);
+    const colours = new Map(data.groups.flatMap((g) => g.curves.map((c) => [c.plugin, c.color])));
+    expect(panel.series[0]!.color).toBe(colours.get('fbp'));
+    expect(panel.series[2]!.color).not.toBe(colours.get('fbp'));
+    const fbp = panel.series[0]!.points[0]!;
+    expect(fbp.distance).toBeCloseTo(0.25 + 0.001, 12);
+    // Two values: the mean, and a Student-t interval around it (t = 12.706 for one degree of freedom).
+    expect(fbp.lo!).toBeLessThan(fbp.entropy);
+    expect(fbp.hi!).toBeGreaterThan(fbp.entropy);
+    expect(fbp.hi! - fbp.entropy).toBeCloseTo(fbp.entropy - fbp.lo!, 12);
+    // γ = 3: one of sa's two curves converged (half: kept, no interval); none of the teacher's (left out).
+    expect(panel.series[1]!.points.map((p) => p.gamma)).toEqual([0.5, 1, 2, 3]);
+    expect(panel.series[1]!.points[3]).toMatchObject({ converged: 1, lo: null, hi: null });
+    expect(panel.series[2]!.points.map((p) => p.gamma)).toEqual([0.5, 1, 2]);
+    // H₂(d) over the distances shown.
+    expect(panel.bound[0]).toEqual([0, 0]);
+    expect(panel.bound.at(-1)![0]).toBeCloseTo(0.301, 12); // the largest mean distance
+    const page = renderHtmlReport({ title: 'LE', records: recordsTs, localEntropy: fixtureLocalEntropy() });
+    expect(page).toContain('Local entropy around solutions: teacher-student, N = 201, α = 0.6');
+    expect(page).toContain('<canvas id="lent-0"');
+    expect(page).toMatch(/<th>S\(d\) at γ = 3<\/th>/);
+    // The planted row has no γ = 3 value.
+    expect(page).toMatch(/planted<\/td><td class="num">2<\/td>(<td class="num">[^—]+?<\/td>){3}<td class="num">—<\/td>/);
   });
 
   it('renders without a manifest or records', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { chartConfigs } from '../src/charts.js';
 import { reportData } from '../src/data.js';
 import { PNG_SIZE, PNG_THEME, writeChartPngs } from '../src/png.js';
-import { fixtureRecords } from './fixtures.js';
+import { fixtureLocalEntropy, fixtureRecords } from './fixtures.js';
 
 async function pixels(path: string): Promise<{ width: number; height: number; data: Uint8ClampedArray }> {
   const image = await loadImage(readFileSync(path));
@@ -28,7 +28,7 @@ function countColour(data: Uint8ClampedArray, hex: string): number {
 describe('PNG charts', () => {
   it('writes every chart the page draws, at twice the CSS size, with each plugin\'s colour painted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'densebench-png-'));
-    const data = reportData(fixtureRecords());
+    const data = reportData(fixtureRecords(), fixtureLocalEntropy());
     const files = writeChartPngs(dir, data);
     const specs = chartConfigs(data, PNG_THEME);
     expect(files).toEqual(specs.map((s) => s.file));
@@ -36,6 +36,7 @@ describe('PNG charts', () => {
     expect(readdirSync(dir).sort()).toEqual([...files].sort());
     expect(files).toContain('perceptron-n201-success.png');
     expect(files).toContain('perceptron-time-vs-n.png');
+    expect(files).toContain('teacher-student-n201-a0-6-local-entropy.png');
     const colours = new Map(data.groups.flatMap((g) => g.curves.map((c) => [c.plugin, c.color])));
     for (const file of files) {
       const image = await pixels(join(dir, file));

@@ -9,6 +9,8 @@ import { summarize, writeHtmlReport } from '@densebench/report';
 import { listSetting, loadStudyConfig, type StudyConfig } from '../config.js';
 import { formatSeconds, summaryTable, timestamp } from '../format.js';
 import { printWritten } from './report.js';
+import { measureResultSet } from './local-entropy.js';
+import { DEFAULT_LOCAL_ENTROPY_SETTINGS } from '../local-entropy.js';
 import { selectPlugins, type PluginEntry } from '../plugins.js';
 
 /** Defaults of the study settings; a study file overrides them and command-line options override both. */
@@ -16,7 +18,7 @@ export const DEFAULTS = { plugin: 'sa', problem: 'perceptron' as ProblemName, al
 
 export function benchOptions(y: Argv) {
   return y
-    .option('config', { alias: 'c', type: 'string', describe: 'study file (JSON, or a .js/.mjs module) with any of: name, problem, n, alpha, k, seeds, timeout, workers, memory, plugins; options given here override it' })
+    .option('config', { alias: 'c', type: 'string', describe: 'study file (JSON, or a .js/.mjs module) with any of: name, problem, n, alpha, k, seeds, timeout, workers, memory, plugins, localEntropy; options given here override it' })
     .option('plugin', { alias: 'p', type: 'string', array: true, defaultDescription: DEFAULTS.plugin, describe: 'solver plugin: a built-in name, an installed densebench-plugin-<name> package, or a path (repeatable)' })
     .option('problem', { type: 'string', choices: PROBLEM_NAMES, defaultDescription: DEFAULTS.problem, describe: 'problem family' })
     .option('alpha', { alias: 'a', type: 'string', defaultDescription: DEFAULTS.alpha, describe: 'constraint densities α = M/N (per synapse, M/(NK), for committees): "a:b" (step 0.05), "a:b:step", a list "0.3,0.5", or a mix "0.3:0.6,0.7"' })
@@ -155,7 +157,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       warn: (message) => log(`warning: ${message}`),
       onStart({ planned, recorded, todo }) {
         const shardText = shard ? ` (shard ${shard.index}/${shard.count} of ${plan.length})` : '';
-        log(`densebench ${HARNESS_VERSION}: ${planned} runs${shardText}: ${plugins.map((p) => p.plugin.name).join(', ')} on ${problem}, N ∈ {${ns.join(', ')}}, ${alphas.length} values of α, ${seeds.length} seeds; ${workers} worker${workers === 1 ? '' : 's'}, ${timeLimitS} s per run`);
+        log(`densebench ${HARNESS_VERSION}: ${planned} runs${shardText}: ${plugins.map((p) => p.plugin.name).join(', ')} on ${problem}, N ∈ {${ns.join(', ')}}, ${alphas.length} value${alphas.length === 1 ? '' : 's'} of α, ${seeds.length} seed${seeds.length === 1 ? '' : 's'}; ${workers} worker${workers === 1 ? '' : 's'}, ${timeLimitS} s per run`);
         if (recorded > 0) log(`resuming ${relative(process.cwd(), store.dir)}: ${recorded} runs already recorded, ${todo} to go`);
       },
       onRecord(record, done, planned) {
@@ -169,7 +171,12 @@ export async function bench(args: BenchArgs): Promise<void> {
   }
 
   process.stdout.write(`\n${summaryTable(summarize(result.records))}\n\n`);
-  const written = writeHtmlReport(resolve(args.reports, name), { title: `densebench — ${name}`, records: result.records, manifest: store.readManifest() }, { png: args.png });
+  if (config.localEntropy && result.finished) {
+    const chosen = typeof config.localEntropy === 'object' ? config.localEntropy : {};
+    const gammas = chosen.gammas ? [...chosen.gammas].sort((a, b) => a - b) : DEFAULT_LOCAL_ENTROPY_SETTINGS.gammas;
+    measureResultSet(store, result.records, { ...DEFAULT_LOCAL_ENTROPY_SETTINGS, gammas }, { ...(chosen.perPoint ? { perPoint: chosen.perPoint } : {}) }, args.quiet ? () => {} : log);
+  }
+  const written = writeHtmlReport(resolve(args.reports, name), { title: `densebench — ${name}`, records: result.records, manifest: store.readManifest(), localEntropy: store.localEntropyRecords() }, { png: args.png });
   process.stdout.write(`results: ${relative(process.cwd(), store.runsPath)}\n`);
   printWritten(written);
   if (!result.finished) {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import type { RunRecord } from '@densebench/core';
+import type { LocalEntropyRecord, RunRecord } from '@densebench/core';
 import { readRecords, RUNS_FILE, ResultStore, type Manifest } from '@densebench/harness';
 import { mergeResultSets, summarize, uniqueSetNames, writeHtmlReport, type WrittenReport } from '@densebench/report';
 import { summaryTable } from '../format.js';
@@ -19,6 +19,8 @@ export interface LoadedResultSet {
   name: string;
   records: RunRecord[];
   manifest: Manifest | undefined;
+  /** What `densebench local-entropy` measured on it (empty when it was not run). */
+  localEntropy: LocalEntropyRecord[];
 }
 
 export function loadResultSet(path: string): LoadedResultSet {
@@ -28,8 +30,9 @@ export function loadResultSet(path: string): LoadedResultSet {
   const dir = isDir ? input : dirname(input);
   const runs = isDir ? join(input, RUNS_FILE) : input;
   if (!existsSync(runs)) throw new Error(`${path}: no ${RUNS_FILE} in this directory`);
-  const manifest = new ResultStore(dir).readManifest();
-  return { dir, name: manifest?.name ?? basename(dir), records: readRecords(runs), manifest };
+  const store = new ResultStore(dir);
+  const manifest = store.readManifest();
+  return { dir, name: manifest?.name ?? basename(dir), records: readRecords(runs), manifest, localEntropy: store.localEntropyRecords() };
 }
 
 /** Prints where the report went: index.html, summary.md and the PNG charts. */
@@ -46,7 +49,7 @@ export function reportCommand(args: Awaited<ReturnType<typeof reportOptions>['ar
   const merged = sets.length > 1 ? mergeResultSets(sets.map((s, i) => ({ name: names[i]!, records: s.records }))) : { records: sets[0]!.records, differences: undefined };
   if (merged.records.length === 0) throw new Error(`no records in ${(args.results as string[]).join(', ')}`);
   const title = sets.length > 1 ? `densebench — ${names.join(' vs ')}` : `densebench — ${names[0]}`;
-  const written = writeHtmlReport(resolve(args.output ?? join('reports', names[0]!)), { title, records: merged.records, manifest: sets[0]!.manifest, differences: merged.differences }, { png: args.png });
+  const written = writeHtmlReport(resolve(args.output ?? join('reports', names[0]!)), { title, records: merged.records, manifest: sets[0]!.manifest, differences: merged.differences, ...(sets.length === 1 ? { localEntropy: sets[0]!.localEntropy } : {}) }, { png: args.png });
   process.stdout.write(`${summaryTable(summarize(merged.records))}\n\n`);
   if (merged.differences) {
     const worse = merged.differences.filter((d) => d.verdict === 'worse').length;
