@@ -16,7 +16,8 @@ export interface StudyConfig {
   timeout?: number;
   workers?: number;
   memory?: number;
-  plugins?: (string | { plugin: string; params?: Record<string, unknown> })[];
+  /** A plugin by name, or with its parameters and the sizes it runs at (a subset of n; all of them by default). */
+  plugins?: (string | { plugin: string; params?: Record<string, unknown>; n?: number[] })[];
   /**
    * After the sweep, measure the local entropy around the solutions and planted configurations (as `densebench
    * local-entropy` does): true for the defaults, or the couplings γ and a cap on the answers per plugin and point.
@@ -47,7 +48,7 @@ export const studyConfigSchema = {
       items: {
         anyOf: [
           { type: 'string', minLength: 1 },
-          { type: 'object', additionalProperties: false, required: ['plugin'], properties: { plugin: { type: 'string', minLength: 1 }, params: { type: 'object' } } },
+          { type: 'object', additionalProperties: false, required: ['plugin'], properties: { plugin: { type: 'string', minLength: 1 }, params: { type: 'object' }, n: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } } } },
         ],
       },
     },

@@ -6,12 +6,15 @@ export interface SelectedPlugin extends LoadedPlugin {
   /** How the plugin was named (built-in name, package or path). */
   ref: string;
   params: Record<string, unknown>;
+  /** The sizes it runs at, when the study restricts them. */
+  ns?: number[];
 }
 
-/** A plugin as a study names it, with parameters from the study file. */
+/** A plugin as a study names it, with parameters (and possibly sizes) from the study file. */
 export interface PluginEntry {
   ref: string;
   params: Record<string, unknown>;
+  ns?: number[];
 }
 
 /**
@@ -51,7 +54,7 @@ export async function selectPlugins(entries: readonly PluginEntry[], paramItems:
     }
     for (const p of takers) given.get(p.plugin.name)![key] = value;
   }
-  return loaded.map((p) => ({ ...p, params: resolveParams(p.plugin, given.get(p.plugin.name)!) }));
+  return loaded.map((p, i) => ({ ...p, params: resolveParams(p.plugin, given.get(p.plugin.name)!), ...(entries[i]!.ns ? { ns: entries[i]!.ns } : {}) }));
 }
 
 export function describeParams(plugin: SolverPlugin): string[] {

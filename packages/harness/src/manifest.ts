@@ -12,6 +12,8 @@ export interface ManifestPlugin {
   version: string;
   workUnit: string;
   params: Record<string, unknown>;
+  /** The sizes it runs at, when the study restricted them (absent: every N of the plan). */
+  ns?: number[];
 }
 
 export interface Manifest {
@@ -88,7 +90,7 @@ export const manifestSchema = {
             type: 'object',
             additionalProperties: false,
             required: ['name', 'ref', 'version', 'workUnit', 'params'],
-            properties: { name: { type: 'string' }, ref: { type: 'string' }, version: { type: 'string' }, workUnit: { type: 'string' }, params: { type: 'object' } },
+            properties: { name: { type: 'string' }, ref: { type: 'string' }, version: { type: 'string' }, workUnit: { type: 'string' }, params: { type: 'object' }, ns: numberList },
           },
         },
         runs: { type: 'integer', minimum: 0 },
@@ -119,5 +121,5 @@ export function assertManifest(value: unknown, where = 'manifest'): asserts valu
 /** The whole plan a manifest describes, rebuilt from its grid and plugins. */
 export function planFromManifest(manifest: Manifest): RunSpec[] {
   const { problem, ns, alphas, k, seeds, plugins } = manifest.plan;
-  return buildPlan({ plugins: plugins.map((p) => ({ name: p.name, params: p.params })), problem: problem as RunSpec['instance']['problem'], ns, alphas, k: k ?? 0, seeds });
+  return buildPlan({ plugins: plugins.map((p) => ({ name: p.name, params: p.params, ...(p.ns ? { ns: p.ns } : {}) })), problem: problem as RunSpec['instance']['problem'], ns, alphas, k: k ?? 0, seeds });
 }

@@ -10,7 +10,8 @@ export interface RunSpec {
 }
 
 export interface PlanInput {
-  plugins: readonly { name: string; params: Record<string, unknown> }[];
+  /** Each plugin with its parameters and, optionally, the sizes (of ns) it runs at. */
+  plugins: readonly { name: string; params: Record<string, unknown>; ns?: readonly number[] }[];
   problem: ProblemName;
   ns: readonly number[];
   alphas: readonly number[];
@@ -25,10 +26,14 @@ export function runId(plugin: string, spec: InstanceSpec): string {
 }
 
 /**
- * The plan: every plugin × N × α × seed. Ordered by N, then α, then seed, then plugin, so that a partial
+ * The plan: every plugin × N × α × seed (a plugin given sizes, at those N only). Ordered by N, then α, then seed, then plugin, so that a partial
  * sweep covers the α range evenly and plugins are compared on the same instances as it goes.
  */
 export function buildPlan(input: PlanInput): RunSpec[] {
+  for (const plugin of input.plugins) {
+    const stray = plugin.ns?.filter((n) => !input.ns.includes(n)) ?? [];
+    if (stray.length) throw new Error(`plugin ${plugin.name}: its sizes ${stray.join(', ')} are not among the study's N (${input.ns.join(', ')})`);
+  }
   const runs: RunSpec[] = [];
   const k = usesK(input.problem) ? input.k : null;
   for (const n of input.ns) {
@@ -37,7 +42,10 @@ export function buildPlan(input: PlanInput): RunSpec[] {
         const instance: InstanceSpec = { problem: input.problem, n, alpha, k, seed };
         const problem = specProblem(instance);
         if (problem) throw new Error(problem);
-        for (const plugin of input.plugins) runs.push({ id: runId(plugin.name, instance), plugin: plugin.name, params: plugin.params, instance });
+        for (const plugin of input.plugins) {
+          if (plugin.ns && !plugin.ns.includes(n)) continue;
+          runs.push({ id: runId(plugin.name, instance), plugin: plugin.name, params: plugin.params, instance });
+        }
       }
     }
   }

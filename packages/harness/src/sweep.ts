@@ -71,7 +71,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
         ...options.grid,
         timeLimitS: options.timeLimitS,
         memoryLimitMb: options.memoryLimitMb ?? null,
-        plugins: options.plugins.map(({ name, ref, version, workUnit, params }) => ({ name, ref, version, workUnit, params })),
+        plugins: options.plugins.map(({ name, ref, version, workUnit, params, ns }) => ({ name, ref, version, workUnit, params, ...(ns ? { ns } : {}) })),
         runs: options.plan.length,
         hash: planHash(options.plan, options.timeLimitS, options.memoryLimitMb ?? null),
       },

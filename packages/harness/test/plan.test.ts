@@ -45,6 +45,15 @@ describe('buildPlan', () => {
     expect(new Set(plan.map((r) => r.id)).size).toBe(8);
   });
 
+  it('runs a plugin given sizes at those N only, and refuses a size the study does not run', () => {
+    const plan = buildPlan({ plugins: [{ name: 'a', params: {} }, { name: 'slow', params: {}, ns: [51] }], problem: 'perceptron', ns: [51, 101], alphas: [0.3], k: 3, seeds: [1, 2] });
+    expect(plan.filter((r) => r.plugin === 'a').map((r) => r.instance.n)).toEqual([51, 51, 101, 101]);
+    expect(plan.filter((r) => r.plugin === 'slow').map((r) => r.id)).toEqual(['slow/perceptron/n51/a0.3/s1', 'slow/perceptron/n51/a0.3/s2']);
+    expect(() => buildPlan({ plugins: [{ name: 'slow', params: {}, ns: [51, 301] }], problem: 'perceptron', ns: [51, 101], alphas: [0.3], k: 3, seeds: [1] })).toThrow(
+      'plugin slow: its sizes 301 are not among the study\'s N (51, 101)',
+    );
+  });
+
   it('rejects an even N for the perceptron', () => {
     expect(() => buildPlan({ plugins: [{ name: 'a', params: {} }], problem: 'perceptron', ns: [200], alphas: [0.3], k: 3, seeds: [1] })).toThrow(/N must be odd/);
   });

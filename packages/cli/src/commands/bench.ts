@@ -118,9 +118,12 @@ export async function bench(args: BenchArgs): Promise<void> {
 
   const entries: PluginEntry[] = args.plugin
     ? args.plugin.map((ref) => ({ ref, params: {} }))
-    : (config.plugins ?? [DEFAULTS.plugin]).map((p) => (typeof p === 'string' ? { ref: p, params: {} } : { ref: p.plugin, params: p.params ?? {} }));
+    : (config.plugins ?? [DEFAULTS.plugin]).map((p) => (typeof p === 'string' ? { ref: p, params: {} } : { ref: p.plugin, params: p.params ?? {}, ...(p.n ? { ns: p.n } : {}) }));
   const plugins = await selectPlugins(entries, args.param, problem);
-  const plan = buildPlan({ plugins: plugins.map((p) => ({ name: p.plugin.name, params: p.params })), problem, ns, alphas, k, seeds });
+  // -n replaces the study's sizes: a plugin's own sizes then keep those still run (without -n, buildPlan refuses a
+  // plugin size that is not among the study's, a typo).
+  if (args.n !== undefined) for (const p of plugins) if (p.ns) p.ns = p.ns.filter((n) => ns.includes(n));
+  const plan = buildPlan({ plugins: plugins.map((p) => ({ name: p.plugin.name, params: p.params, ...(p.ns ? { ns: p.ns } : {}) })), problem, ns, alphas, k, seeds });
 
   const baseName = args.name ?? (config.name ? config.name : `${plugins.map((p) => p.plugin.name).join('+')}-${problem}-${timestamp(new Date())}`);
   const shardSuffix = shard ? `-shard${shard.index}of${shard.count}` : '';
@@ -148,7 +151,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       grid: { problem, ns, alphas, k: usesK(problem) ? k : null, seeds },
       shard,
       timeLimitS,
-      plugins: plugins.map((p) => ({ name: p.plugin.name, ref: p.ref, version: p.plugin.version, workUnit: p.plugin.workUnit, params: p.params, url: p.url })),
+      plugins: plugins.map((p) => ({ name: p.plugin.name, ref: p.ref, version: p.plugin.version, workUnit: p.plugin.workUnit, params: p.params, url: p.url, ...(p.ns ? { ns: p.ns } : {}) })),
       workers,
       ...(memory ? { memoryLimitMb: memory } : {}),
       machine: machineInfo(),
