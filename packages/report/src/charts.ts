@@ -274,6 +274,23 @@ export function chartConfigs(data: ReportData, theme: ChartTheme): ChartSpec[] {
         },
       },
     });
+    // The same medians in work units, which do not depend on the machine (each plugin's own unit, named when they differ).
+    const units = [...new Set(cost.series.map((s) => s.workUnit))];
+    const workSeries = cost.series.filter((s) => s.points.some((p) => finite(p.medianWork)));
+    if (workSeries.length) {
+      specs.push({
+        id: 'costwork-' + ti,
+        file: file + '-work-vs-n.png',
+        config: {
+          type: 'line',
+          data: { datasets: workSeries.map((s) => ({ ...line(s.plugin + (units.length > 1 ? ' (' + s.workUnit + ')' : ''), s.color), data: s.points.map((p) => ({ x: p.n, y: finite(p.medianWork) ? p.medianWork : null })) })) },
+          options: {
+            plugins: { title: { display: true, text: 'Median work to solution vs N at α = ' + cost.alpha + ' — ' + label }, tooltip: { callbacks: { label: (tip: Tip) => tip.dataset.label + ': ' + fmt(tip.parsed.y) + ' at N = ' + tip.parsed.x } } },
+            scales: { x: nAxis, y: { type: 'logarithmic', ...decades(workSeries.flatMap((s) => s.points.map((p) => p.medianWork))), title: scaleTitle('median work to solution (' + (units.length > 1 ? "each plugin's unit" : units[0]) + ', log)'), ticks: { callback: logTick } } },
+          },
+        },
+      });
+    }
   });
 
   // Local entropy S(d) around each kind of reference configuration, with the H₂(d) bound: dense regions follow the bound

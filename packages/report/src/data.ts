@@ -30,8 +30,11 @@ export interface SizeTrend {
   problem: string;
   k: number | null;
   series: { plugin: string; color: string; points: { n: number; alpha50: number | null; lo: number | null; hi: number | null }[] }[];
-  /** Median time to solution against N at one α (see referenceAlpha), with its order-statistic interval; null if none. */
-  cost: { alpha: number; series: { plugin: string; color: string; points: { n: number; medianTimeS: number; lo: number; hi: number }[] }[] } | null;
+  /**
+   * Median time to solution against N at one α (see referenceAlpha), with its order-statistic interval, and the median
+   * work in the plugin's own unit (machine-independent); null if no plugin has a median at two sizes.
+   */
+  cost: { alpha: number; series: { plugin: string; color: string; workUnit: string; points: { n: number; medianTimeS: number; lo: number; hi: number; medianWork: number | null }[] }[] } | null;
 }
 
 export function sizeTrends(groups: readonly HtmlReportGroup[]): SizeTrend[] {
@@ -102,8 +105,10 @@ function costTrend(byPlugin: readonly { plugin: string; curves: HtmlReportGroup[
   const alpha = referenceAlpha(byPlugin.flatMap((e) => e.curves));
   if (alpha === null) return null;
   const series = byPlugin.map(({ plugin, curves }) => {
-    const points = curves.flatMap((c) => c.points.filter((p) => p.alpha === alpha && Number.isFinite(p.medianTimeS)).map((p) => ({ n: c.n, medianTimeS: p.medianTimeS, lo: p.medianTimeLoS, hi: p.medianTimeHiS })));
-    return { plugin, color: curves[0]!.color, points };
+    const points = curves.flatMap((c) =>
+      c.points.filter((p) => p.alpha === alpha && Number.isFinite(p.medianTimeS)).map((p) => ({ n: c.n, medianTimeS: p.medianTimeS, lo: p.medianTimeLoS, hi: p.medianTimeHiS, medianWork: Number.isFinite(p.medianWork) ? p.medianWork : null })),
+    );
+    return { plugin, color: curves[0]!.color, workUnit: curves[0]!.points[0]?.workUnit ?? '', points };
   });
   return series.some((s) => s.points.length >= 2) ? { alpha, series } : null;
 }

@@ -232,6 +232,12 @@ describe('renderHtmlReport', () => {
       { label: 'fbp', data: [{ x: 101, y: 1 }, { x: 201, y: 1 }] },
       { label: 'sa', data: [{ x: 101, y: 2 }, { x: 201, y: 5 }] },
     ]);
+    // The same medians in work (these records do 1000 flips per ms).
+    const work = runClientScript(page).find((c) => c.id === 'costwork-0')!;
+    expect(work.datasets).toEqual([
+      { label: 'fbp', data: [{ x: 101, y: 1e6 }, { x: 201, y: 1e6 }] },
+      { label: 'sa', data: [{ x: 101, y: 2e6 }, { x: 201, y: 5e6 }] },
+    ]);
   });
 
   it('lists the flagged differences between merged result sets, worse first', () => {

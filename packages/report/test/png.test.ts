@@ -36,6 +36,7 @@ describe('PNG charts', () => {
     expect(readdirSync(dir).sort()).toEqual([...files].sort());
     expect(files).toContain('perceptron-n201-success.png');
     expect(files).toContain('perceptron-time-vs-n.png');
+    expect(files).toContain('perceptron-work-vs-n.png');
     expect(files).toContain('teacher-student-n201-a0-6-local-entropy.png');
     const colours = new Map(data.groups.flatMap((g) => g.curves.map((c) => [c.plugin, c.color])));
     for (const file of files) {
