@@ -1,4 +1,4 @@
-import { PROBLEM_NAMES, type ProblemName } from './instance.js';
+import { runRecordSchema, type RunRecord } from './record.js';
 import { schemaChecker } from './schema.js';
 
 /** The file next to runs.jsonl where `densebench local-entropy` appends one record per reference configuration. */
@@ -17,19 +17,13 @@ export interface LocalEntropyPointRecord {
   converged: boolean;
 }
 
-/** One line of local-entropy.jsonl: the local entropy around one configuration of one instance. */
-export interface LocalEntropyRecord {
+/** One line of local-entropy.jsonl: the local entropy around one configuration of one instance (named as in its runs). */
+export interface LocalEntropyRecord extends Pick<RunRecord, 'problem' | 'n' | 'alpha' | 'k' | 'seed' | 'instanceHash'> {
   schema: 1;
   /** The run whose verified answer is the reference; null for a planted configuration. */
   runId: string | null;
   /** The plugin that found the reference, or PLANTED_REFERENCE. */
   reference: string;
-  problem: ProblemName;
-  n: number;
-  alpha: number;
-  k: number | null;
-  seed: number;
-  instanceHash: string;
   /** The estimator's settings (BP with an external field, packages/bp/src/local-entropy.ts). */
   estimator: { accuracy: string; epsilon: number; maxSweeps: number; damping: number };
   points: LocalEntropyPointRecord[];
@@ -45,12 +39,12 @@ export const localEntropyRecordSchema = {
     schema: { const: 1 },
     runId: { type: ['string', 'null'], minLength: 1 },
     reference: { type: 'string', minLength: 1 },
-    problem: { enum: PROBLEM_NAMES },
-    n: { type: 'integer', minimum: 1 },
-    alpha: { type: 'number', exclusiveMinimum: 0 },
-    k: { type: ['integer', 'null'], minimum: 1 },
-    seed: { type: 'integer', minimum: 0 },
-    instanceHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    problem: runRecordSchema.properties.problem,
+    n: runRecordSchema.properties.n,
+    alpha: runRecordSchema.properties.alpha,
+    k: runRecordSchema.properties.k,
+    seed: runRecordSchema.properties.seed,
+    instanceHash: runRecordSchema.properties.instanceHash,
     estimator: {
       type: 'object',
       additionalProperties: false,
