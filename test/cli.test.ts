@@ -184,6 +184,9 @@ describe('densebench local-entropy', () => {
     lines.forEach((l) => assertLocalEntropyRecord(l, 'line'));
     expect(lines.map((l) => l.reference).sort()).toEqual([...Array(solved).fill('sa'), 'planted', 'planted'].sort());
     expect(lines.every((l) => l.points.map((p) => p.gamma).join() === '0.5,1,2')).toBe(true);
+    // The flatness of an answer is measured with the harness's draws: the same curve as its run record's.
+    for (const l of lines.filter((x) => x.runId !== null)) expect(l.flatness).toEqual(runs.find((r) => r.id === l.runId)!.flatness);
+    expect(lines.find((l) => l.runId === null)!.flatness).toHaveLength(5);
     expect(first.stdout).toContain('charts:  reports/le/charts/');
     expect(existsSync(join(cwd, 'reports/le/charts/teacher-student-n31-a0-3-local-entropy.png'))).toBe(true);
     expect(readFileSync(join(cwd, 'reports/le/index.html'), 'utf8')).toContain('<canvas id="lent-0"');

@@ -7,6 +7,7 @@ import {
   decodeAnswer, localEntropyKey, PLANTED_REFERENCE, type Instance, type KsatInstance, type LocalEntropyRecord, type PerceptronInstance, type RunRecord,
 } from '@densebench/core';
 import { localEntropyCurve, type FactorAccuracy } from '@densebench/bp';
+import { measureFlatness } from '@densebench/harness';
 import { generate, instanceHash, plantedAssignment, type BinaryInstanceSpec } from '@densebench/problems';
 
 export interface LocalEntropySettings {
@@ -113,6 +114,8 @@ export function measureLocalEntropy(job: LocalEntropyJob, settings: LocalEntropy
     instanceHash: job.instanceHash,
     estimator: { accuracy: settings.accuracy, epsilon: settings.epsilon, maxSweeps: settings.maxSweeps, damping: settings.damping },
     points: curve.map((p) => ({ gamma: p.gamma, distance: finite(p.distance), localEntropy: finite(p.localEntropy), converged: p.converged && Number.isFinite(p.localEntropy) })),
+    // With the harness's draws: an answer's curve equals its run record's; the planted one joins the comparison.
+    flatness: measureFlatness(instance, reference, job.instanceHash),
     elapsedMs: Math.round(performance.now() - start),
   };
 }

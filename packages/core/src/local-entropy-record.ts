@@ -27,6 +27,11 @@ export interface LocalEntropyRecord extends Pick<RunRecord, 'problem' | 'n' | 'a
   /** The estimator's settings (BP with an external field, packages/bp/src/local-entropy.ts). */
   estimator: { accuracy: string; epsilon: number; maxSweeps: number; damping: number };
   points: LocalEntropyPointRecord[];
+  /**
+   * The flatness of the reference, as the harness measures it on answers (RunRecord.flatness, the same random flips):
+   * here also for the planted configuration. Absent in records written before it was measured.
+   */
+  flatness?: [number, number][];
   elapsedMs: number;
 }
 
@@ -61,6 +66,7 @@ export const localEntropyRecordSchema = {
         properties: { gamma: { type: 'number' }, distance: { type: ['number', 'null'] }, localEntropy: { type: ['number', 'null'] }, converged: { type: 'boolean' } },
       },
     },
+    flatness: { type: 'array', items: runRecordSchema.properties.flatness.items },
     elapsedMs: { type: 'number', minimum: 0 },
   },
 } as const;

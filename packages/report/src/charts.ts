@@ -324,6 +324,25 @@ export function chartConfigs(data: ReportData, theme: ChartTheme): ChartSpec[] {
         },
       },
     });
+    // The flatness of the same references (planted one included): error rate after flipping a random fraction.
+    const flat = panel.series.filter((s) => s.flatness);
+    if (flat.length) {
+      specs.push({
+        id: 'lentflat-' + pi,
+        file: file + '-flatness.png',
+        config: {
+          type: 'line',
+          data: { datasets: flat.map((s) => ({ ...line(s.reference + ' (' + s.count + ')', s.color), data: s.flatness!.map(([f, e]) => ({ x: 100 * f, y: e })) })) },
+          options: {
+            plugins: {
+              title: { display: true, text: 'Flatness of the same references — ' + label },
+              tooltip: { callbacks: { label: (t: Tip) => t.dataset.label + ': ' + fmt(t.parsed.y) + ' after flipping ' + fmt(t.parsed.x) + '%' } },
+            },
+            scales: { x: { type: 'linear', min: 0, title: scaleTitle('variables flipped at random (%)') }, y: { min: 0, title: scaleTitle('error rate (mean over the references)') } },
+          },
+        },
+      });
+    }
   });
   return specs;
 }

@@ -126,6 +126,8 @@ export interface LocalEntropyPanel {
     count: number;
     /** Per γ: means over the configurations where BP converged, S(d) with its 95% Student-t interval (a γ where fewer than half converged is left out). */
     points: { gamma: number; distance: number; entropy: number; lo: number | null; hi: number | null; converged: number }[];
+    /** (fraction flipped, mean error rate) over the references that measured it; null when none did. */
+    flatness: [number, number][] | null;
   }[];
   /** H₂(d) over the distances shown: the local entropy if every configuration at distance d were a solution. */
   bound: [number, number][];
@@ -155,7 +157,11 @@ export function localEntropyPanels(records: readonly LocalEntropyRecord[], color
         // A single configuration has no interval (NaN, which JSON would turn into null anyway).
         return [{ gamma, distance, entropy: entropy.mean, lo: Number.isFinite(entropy.lo) ? entropy.lo : null, hi: Number.isFinite(entropy.hi) ? entropy.hi : null, converged: ok.length }];
       });
-      return { reference, color: reference === PLANTED_REFERENCE ? PLANTED_COLOR : (colors.get(reference) ?? PLANTED_COLOR), count: curves.length, points };
+      const measured = curves.filter((r) => r.flatness?.length);
+      const flatness = measured.length
+        ? measured[0]!.flatness!.map(([fraction], i): [number, number] => [fraction, measured.reduce((sum, r) => sum + (r.flatness![i]?.[1] ?? 0), 0) / measured.length])
+        : null;
+      return { reference, color: reference === PLANTED_REFERENCE ? PLANTED_COLOR : (colors.get(reference) ?? PLANTED_COLOR), count: curves.length, points, flatness };
     });
     const maxDistance = Math.max(0.05, ...series.flatMap((s) => s.points.map((p) => p.distance)));
     const bound: [number, number][] = Array.from({ length: 101 }, (_, i) => [(maxDistance * i) / 100, binaryEntropy((maxDistance * i) / 100)]);

@@ -209,10 +209,12 @@ function localEntropyHtml(panel: LocalEntropyPanel, index: number): string {
   const gammas = [...new Set(panel.series.flatMap((s) => s.points.map((p) => p.gamma)))].sort((a, b) => a - b);
   const cell = (p: LocalEntropyPanel['series'][number]['points'][number] | undefined): string =>
     p === undefined ? '—' : `${p.entropy.toFixed(3)} <span class="muted">at d = ${p.distance.toFixed(3)} (H₂ ${binaryEntropy(p.distance).toFixed(3)})</span>`;
-  const rows = panel.series.map((s) => `<tr><td><span class="sw" style="background:${s.color}"></span>${escapeHtml(s.reference)}</td><td class="num">${s.count}</td>${gammas.map((g) => `<td class="num">${cell(s.points.find((p) => p.gamma === g))}</td>`).join('')}</tr>`);
+  const fractions = panel.series.find((s) => s.flatness)?.flatness?.map(([f]) => f);
+  const flatCell = (s: LocalEntropyPanel['series'][number]): string => (fractions ? `<td class="num">${s.flatness ? s.flatness.map(([, e]) => e.toFixed(3)).join(' / ') : '—'}</td>` : '');
+  const rows = panel.series.map((s) => `<tr><td><span class="sw" style="background:${s.color}"></span>${escapeHtml(s.reference)}</td><td class="num">${s.count}</td>${gammas.map((g) => `<td class="num">${cell(s.points.find((p) => p.gamma === g))}</td>`).join('')}${flatCell(s)}</tr>`);
   return `<section><h2>Local entropy around solutions: ${label}</h2>
-<div class="charts"><div class="chart"><canvas id="lent-${index}" role="img" aria-label="Local entropy around solutions, ${label}"></canvas></div></div>
-<div class="scroll"><table><thead><tr><th>reference</th><th>configurations</th>${gammas.map((g) => `<th>S(d) at γ = ${g}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<div class="charts"><div class="chart"><canvas id="lent-${index}" role="img" aria-label="Local entropy around solutions, ${label}"></canvas></div>${panel.series.some((s) => s.flatness) ? `<div class="chart"><canvas id="lentflat-${index}" role="img" aria-label="Flatness of the same references, ${label}"></canvas></div>` : ''}</div>
+<div class="scroll"><table><thead><tr><th>reference</th><th>configurations</th>${gammas.map((g) => `<th>S(d) at γ = ${g}</th>`).join('')}${fractions ? `<th>error after flipping ${fractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} %</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
 <p class="muted">S(d) is the entropy (nats per variable) of the solutions at normalised Hamming distance d from the reference, estimated by belief propagation with an external field γ pointing at the reference (Baldassi, Ingrosso, Lucibello, Saglietti &amp; Zecchina, PRL 115, 128101, 2015); each γ selects a d. Means over the references where BP converged (— where fewer than half did), with 95% Student-t intervals in the chart. The dashed line H₂(d) bounds it: every configuration at distance d a solution. "${PLANTED_REFERENCE}" is the instance's planted configuration (the teacher), distributed as a typical solution.</p></section>`;
 }
 

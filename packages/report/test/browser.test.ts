@@ -32,9 +32,9 @@ describe.skipIf(chromiumMissing)('the HTML report in headless Chromium', () => {
       expect(problems).toEqual([]);
       // Rate, time, work and ECDF charts for the two perceptron sizes and teacher-student (not for the mnist data set);
       // flatness for the first perceptron size (the second recorded none) and mnist; test error for teacher-student and
-      // mnist; α₅₀ vs N and median time and work vs N for the perceptron; the local entropy of teacher-student at α = 0.6.
+      // mnist; α₅₀ vs N and median time and work vs N for the perceptron; the local entropy of teacher-student at α = 0.6 and the flatness of the same references.
       const kinds = canvases.map((c) => c.id.replace(/-\d+$/, '')).sort();
-      expect(kinds).toEqual(['cost', 'costwork', 'ecdf', 'ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'lent', 'rate', 'rate', 'rate', 'time', 'time', 'time', 'trend', 'work', 'work', 'work']);
+      expect(kinds).toEqual(['cost', 'costwork', 'ecdf', 'ecdf', 'ecdf', 'flat', 'flat', 'gen', 'gen', 'lent', 'lentflat', 'rate', 'rate', 'rate', 'time', 'time', 'time', 'trend', 'work', 'work', 'work']);
       for (const c of canvases) {
         expect(c.width, c.id).toBeGreaterThan(100);
         expect(c.painted, `${c.id} has no painted pixel`).toBeGreaterThan(1000);

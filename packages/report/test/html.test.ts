@@ -292,6 +292,10 @@ describe('renderHtmlReport', () => {
     expect(panel.series[1]!.points.map((p) => p.gamma)).toEqual([0.5, 1, 2, 3]);
     expect(panel.series[1]!.points[3]).toMatchObject({ converged: 1, lo: null, hi: null });
     expect(panel.series[2]!.points.map((p) => p.gamma)).toEqual([0.5, 1, 2]);
+    // Flatness averaged over each reference's curves: fbp (0.01, 0.02) → 0.015 at 1%.
+    expect(panel.series[0]!.flatness![0]![0]).toBe(0.01);
+    expect(panel.series[0]!.flatness![0]![1]).toBeCloseTo(0.015, 12);
+    expect(panel.series[2]!.flatness![1]![1]).toBeCloseTo(0.205, 12);
     // H₂(d) over the distances shown.
     expect(panel.bound[0]).toEqual([0, 0]);
     expect(panel.bound.at(-1)![0]).toBeCloseTo(0.301, 12); // the largest mean distance
@@ -300,7 +304,9 @@ describe('renderHtmlReport', () => {
     expect(page).toContain('<canvas id="lent-0"');
     expect(page).toMatch(/<th>S\(d\) at γ = 3<\/th>/);
     // The planted row has no γ = 3 value.
-    expect(page).toMatch(/planted<\/td><td class="num">2<\/td>(<td class="num">[^—]+?<\/td>){3}<td class="num">—<\/td>/);
+    expect(page).toMatch(/planted<\/td><td class="num">2<\/td>(<td class="num">[^—]+?<\/td>){3}<td class="num">—<\/td><td class="num">0\.045 \/ 0\.205<\/td>/);
+    expect(page).toContain('<th>error after flipping 1 / 10 %</th>');
+    expect(page).toContain('<canvas id="lentflat-0"');
   });
 
   it('renders without a manifest or records', () => {
