@@ -126,7 +126,8 @@ export function chartConfigs(data: ReportData, theme: ChartTheme): ChartSpec[] {
     const alphas = g.curves.flatMap((c) => c.points.map((p) => p.alpha));
     const lo = Math.min(...alphas);
     const hi = Math.max(...alphas);
-    const x = { type: 'linear', title: scaleTitle('α'), ...(hi > lo ? { min: lo, max: hi } : {}) };
+    // No tick at a bound off the tick grid: chart.js would print it at the grid's precision (α = 0.25 as "0.3").
+    const x = { type: 'linear', title: scaleTitle('α'), ticks: { includeBounds: false }, ...(hi > lo ? { min: lo, max: hi } : {}) };
     const base = (c: { plugin: string; color: string }) => line(c.plugin, c.color);
     const add = (kind: string, name: string, config: ChartSpec['config']) => specs.push({ id: kind + '-' + gi, file: file + '-' + name + '.png', config });
     for (const kind of g.charts) {
