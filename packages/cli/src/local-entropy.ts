@@ -80,16 +80,16 @@ export function planLocalEntropy(records: readonly RunRecord[], options: { plugi
   return { jobs, skipped: [...skipped] };
 }
 
-let cached: { key: string; instance: Instance; teacher: Int8Array | null } | undefined;
+let cached: { key: string; instance: Instance; teacher: Int8Array | null; hash: string } | undefined;
 
 /** Regenerates a job's instance (the last one is kept: jobs on one instance come together) and checks its hash. */
 function instanceOf(job: LocalEntropyJob): { instance: Instance; teacher: Int8Array | null } {
   const key = JSON.stringify(job.spec);
   if (cached?.key !== key) {
     const generated = generate(job.spec);
-    cached = { key, instance: generated.instance, teacher: generated.teacher };
+    cached = { key, instance: generated.instance, teacher: generated.teacher, hash: instanceHash(generated.instance) };
   }
-  const hash = instanceHash(cached.instance);
+  const hash = cached.hash;
   if (hash !== job.instanceHash) throw new Error(`${job.key}: the instance regenerated with hash ${hash}, the record says ${job.instanceHash}: the generator changed`);
   return cached;
 }
