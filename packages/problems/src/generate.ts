@@ -2,6 +2,7 @@
 // changing it changes every instance hash.
 import { Rng, type AnyInstance, type Instance, type ProblemName, type CommitteeInstance, type KsatInstance, type PerceptronInstance } from '@densebench/core';
 import { mnistTrainingSet } from './mnist.js';
+import { instanceStreamText } from './secret.js';
 import { seedText, specConstraintCount, specProblem, type InstanceSpec } from './spec.js';
 
 /** Test patterns drawn for the teacher–student generalization error. */
@@ -19,14 +20,19 @@ export interface GeneratedInstance<I extends AnyInstance = AnyInstance> {
 export type BinaryProblemName = Exclude<ProblemName, 'mnist'>;
 export type BinaryInstanceSpec = InstanceSpec & { problem: BinaryProblemName };
 
-export function generate(spec: BinaryInstanceSpec): GeneratedInstance<Instance>;
-export function generate(spec: InstanceSpec): GeneratedInstance;
-export function generate(spec: InstanceSpec): GeneratedInstance {
+/**
+ * The instance of a spec. With a secret (see readSecret) every stream is keyed by it (instanceStreamText): the same spec
+ * and secret give the same instance, and nobody without the secret can regenerate it. Null or undefined: the public
+ * instance.
+ */
+export function generate(spec: BinaryInstanceSpec, secret?: string | null): GeneratedInstance<Instance>;
+export function generate(spec: InstanceSpec, secret?: string | null): GeneratedInstance;
+export function generate(spec: InstanceSpec, secret?: string | null): GeneratedInstance {
   const problem = specProblem(spec);
   if (problem) throw new Error(problem);
   // MNIST: the training split of the seed (mnist.ts); its test split stays with the harness.
-  if (spec.problem === 'mnist') return { spec, instance: mnistTrainingSet(spec.seed, specConstraintCount(spec)), teacher: null };
-  const rng = new Rng(seedText(spec));
+  if (spec.problem === 'mnist') return { spec, instance: mnistTrainingSet(spec.seed, specConstraintCount(spec), secret), teacher: null };
+  const rng = new Rng(instanceStreamText(seedText(spec), secret));
   const m = specConstraintCount(spec);
   switch (spec.problem) {
     case 'ksat':
@@ -51,22 +57,23 @@ export function generate(spec: InstanceSpec): GeneratedInstance {
   }
 }
 
-/** Fresh patterns labelled by the teacher, from their own stream (seed text + ":test"). */
-export function teacherTestSet(spec: InstanceSpec, teacher: Int8Array, size = TEST_SET_SIZE): PerceptronInstance | CommitteeInstance {
+/** Fresh patterns labelled by the teacher, from their own stream (seed text + ":test", keyed by the secret if any). */
+export function teacherTestSet(spec: InstanceSpec, teacher: Int8Array, size = TEST_SET_SIZE, secret?: string | null): PerceptronInstance | CommitteeInstance {
   const hidden = spec.problem === 'committee-teacher-student' ? spec.k! : 1;
-  return teacherLabels(new Rng(`${seedText(spec)}:test`), teacher, hidden, size, spec.problem as 'teacher-student' | 'committee-teacher-student');
+  const rng = new Rng(instanceStreamText(`${seedText(spec)}:test`, secret));
+  return teacherLabels(rng, teacher, hidden, size, spec.problem as 'teacher-student' | 'committee-teacher-student');
 }
 
 /**
- * The hidden solution σ* of a planted-ksat spec (+1: variable true), regenerated from the spec. For tests and analysis:
- * solvers get the clauses only.
+ * The hidden solution σ* of a planted-ksat spec (+1: variable true), regenerated from the spec and the secret the
+ * instance was generated with. For tests and analysis: solvers get the clauses only.
  */
-export function plantedAssignment(spec: InstanceSpec): Int8Array {
+export function plantedAssignment(spec: InstanceSpec, secret?: string | null): Int8Array {
   if (spec.problem !== 'planted-ksat') throw new Error(`only planted-ksat has a planted assignment, not ${spec.problem}`);
   const problem = specProblem(spec);
   if (problem) throw new Error(problem);
   // σ* is the first N draws of the instance's stream (instances/README.md).
-  return randomSigns(new Rng(seedText(spec)), spec.n);
+  return randomSigns(new Rng(instanceStreamText(seedText(spec), secret)), spec.n);
 }
 
 function randomSigns(rng: Rng, n: number): Int8Array {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Rng, type DatasetInstance } from '@densebench/core';
+import { instanceStreamText } from './secret.js';
 
 export const MNIST_PIXELS = 784;
 export const MNIST_CLASSES = 10;
@@ -47,11 +48,12 @@ export function loadMnistDigits(): MnistDigits {
 
 /**
  * The split of a seed: a Fisher–Yates shuffle of 0..9999 (for i from 9999 down to 1, swap i with nextInt(i + 1)) with
- * the generator seeded by "densebench:v1:mnist:split:seed=<seed>". The first 2,000 shuffled digits are the test split;
- * a training set of P digits is the next P. The split does not depend on α, so larger training sets contain smaller ones.
+ * the generator seeded by "densebench:v1:mnist:split:seed=<seed>" (keyed by the secret if any, instanceStreamText). The
+ * first 2,000 shuffled digits are the test split; a training set of P digits is the next P. The split does not depend
+ * on α, so larger training sets contain smaller ones.
  */
-export function mnistOrder(seed: number): Int32Array {
-  const rng = new Rng(`densebench:v1:mnist:split:seed=${seed}`);
+export function mnistOrder(seed: number, secret?: string | null): Int32Array {
+  const rng = new Rng(instanceStreamText(`densebench:v1:mnist:split:seed=${seed}`, secret));
   const order = new Int32Array(MNIST_SIZE);
   for (let i = 0; i < MNIST_SIZE; i++) order[i] = i;
   return rng.shuffle(order);
@@ -70,12 +72,12 @@ function subset(order: Int32Array, start: number, count: number): DatasetInstanc
 }
 
 /** Training split of a seed: P digits (all 10 classes). */
-export function mnistTrainingSet(seed: number, p: number): DatasetInstance {
+export function mnistTrainingSet(seed: number, p: number, secret?: string | null): DatasetInstance {
   if (!Number.isInteger(p) || p < 1 || p > MNIST_MAX_TRAIN) throw new Error(`an MNIST training set holds 1 to ${MNIST_MAX_TRAIN} digits, asked for ${p}`);
-  return subset(mnistOrder(seed), MNIST_TEST_SIZE, p);
+  return subset(mnistOrder(seed, secret), MNIST_TEST_SIZE, p);
 }
 
 /** Test split of a seed: 2,000 digits no training set of that seed contains. For the harness only. */
-export function mnistTestSet(seed: number): DatasetInstance {
-  return subset(mnistOrder(seed), 0, MNIST_TEST_SIZE);
+export function mnistTestSet(seed: number, secret?: string | null): DatasetInstance {
+  return subset(mnistOrder(seed, secret), 0, MNIST_TEST_SIZE);
 }

@@ -63,7 +63,10 @@ export function specProblem(spec: InstanceSpec): string | undefined {
   return undefined;
 }
 
-/** The text from which the instance's random stream is seeded (see instances/README.md). */
+/**
+ * The text from which the instance's random stream is seeded (see instances/README.md). With a secret, the stream is
+ * seeded by instanceStreamText(seedText(spec), secret) instead (secret.ts).
+ */
 export function seedText(spec: InstanceSpec): string {
   const kPart = usesK(spec.problem) ? `:k=${spec.k}` : '';
   return `densebench:v1:${spec.problem}:n=${spec.n}${kPart}:alpha=${String(spec.alpha)}:seed=${spec.seed}`;
