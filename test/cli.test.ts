@@ -47,7 +47,7 @@ describe('densebench bench', () => {
   it.each([
     [['--alpha', '0.3', '--plugin', 'nope'], /unknown plugin "nope"[\s\S]*built-in plugins \(cadical, entropy-sgd, fbp, fms, lesa, minisat, native-fbp, native-fms, native-sa, picosat, rbp, rmc, rsgd, sa, sgd\)/],
     [['--alpha', '0.8:0.3'], /--alpha "0.8:0.3": the end 0.3 is below the start 0.8/],
-    [['--alpha', '0.3', '--param', 'sweeps=many'], /plugin sa param: field "sweeps" must be integer/],
+    [['--alpha', '0.3', '--param', 'sweeps=many'], /plugin sa param: field "sweeps" must be a decimal number, got "many"/],
     [['--alpha', '0.3', '--param', 'temperature=2'], /no selected plugin has a parameter "temperature"/],
     [['--alpha', '0.3', '--n', '200'], /N must be odd/],
     [['--alpha', '0.3', '--problem', 'tsp'], /Invalid values[\s\S]*tsp/],

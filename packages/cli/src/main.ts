@@ -1,3 +1,4 @@
+import { describeError } from '@densebench/core';
 import yargs from 'yargs';
 import { bench, benchOptions } from './commands/bench.js';
 import { checkCommand, checkOptions } from './commands/check.js';
@@ -16,7 +17,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await parser(argv).parseAsync();
   } catch (error) {
-    process.stderr.write(`densebench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`densebench: ${describeError(error)}\n`);
     process.exitCode = 1;
   }
 }

@@ -10,3 +10,4 @@ export * from './answer.js';
 export * from './local-entropy-record.js';
 export * from './schema.js';
 export * from './network.js';
+export * from './errors.js';

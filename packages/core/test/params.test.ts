@@ -33,4 +33,40 @@ describe('resolveParams', () => {
   it('rejects a --param without "="', () => {
     expect(() => parseParamAssignments(['sweeps'])).toThrow(/expected key=value/);
   });
+
+  it('rejects numbers that are not finite, which JSON would record as null', () => {
+    expect(() => resolveParams(plugin, parseParamAssignments(['sweeps=1e400']))).toThrow('plugin demo param: field "sweeps" must be a finite number, got "1e400"');
+    expect(() => resolveParams({ name: 'free', params: { type: 'object', properties: { shift: { type: 'number', description: 'any real' } } } }, { shift: '-1e999' })).toThrow(
+      'plugin free param: field "shift" must be a finite number, got "-1e999"',
+    );
+    expect(() => resolveParams(plugin, { beta: Infinity })).toThrow('plugin demo param: field "beta" must be a finite number, got Infinity');
+    expect(() => resolveParams(plugin, { sweeps: Infinity })).toThrow(/field "sweeps" must be a finite number/);
+    expect(() => resolveParams(plugin, { beta: Number.NaN })).toThrow(/field "beta"/);
+  });
+
+  it('takes numeric strings in decimal notation only', () => {
+    expect(resolveParams(plugin, { beta: '.5', sweeps: '1e3' })).toEqual({ sweeps: 1000, beta: 0.5, mode: 'fast' });
+    expect(() => resolveParams(plugin, { beta: '0x10' })).toThrow('plugin demo param: field "beta" must be a decimal number, got "0x10"');
+    expect(() => resolveParams(plugin, { sweeps: 'Infinity' })).toThrow('plugin demo param: field "sweeps" must be a decimal number, got "Infinity"');
+    // A string parameter is not a number: its text is kept.
+    expect(() => resolveParams(plugin, { mode: '0x10' })).toThrow(/field "mode" must be equal to one of the allowed values/);
+  });
+});
+
+describe('parseParamAssignments', () => {
+  it('splits at the first "=" and trims', () => {
+    expect(parseParamAssignments([' sa.beta = 2 ', 'expr=a=b'])).toEqual({ 'sa.beta': '2', expr: 'a=b' });
+  });
+
+  it('rejects an empty name', () => {
+    expect(() => parseParamAssignments(['=5'])).toThrow('--param "=5": the name before "=" is empty (expected key=value)');
+    expect(() => parseParamAssignments([' =5'])).toThrow('--param " =5": the name before "=" is empty');
+    expect(() => parseParamAssignments(['__proto__=5'])).toThrow('--param "__proto__=5": "__proto__" is not a parameter name');
+  });
+
+  it('rejects a name given twice with different values, and accepts a repeat of the same value', () => {
+    expect(() => parseParamAssignments(['y=3', 'y=5'])).toThrow('--param y is given twice, as "3" and as "5": keep one');
+    expect(() => parseParamAssignments(['y=3', ' y = 5'])).toThrow(/--param y is given twice/);
+    expect(parseParamAssignments(['y=3', 'y=3'])).toEqual({ y: '3' });
+  });
 });

@@ -1,4 +1,4 @@
-import type { ProblemName } from '@densebench/core';
+import { isDecimalNumber, type ProblemName } from '@densebench/core';
 import { specProblem, usesK, type InstanceSpec } from '@densebench/problems';
 
 /** One run of the plan: a plugin on one generated instance, with resolved parameters. */
@@ -64,25 +64,48 @@ export function shardPlan<T>(plan: readonly T[], index: number, count: number): 
   return plan.filter((_, position) => position % count === index - 1);
 }
 
-/** Parses --shard "i/n". */
+/** Parses --shard "i/n" (decimal digits only). */
 export function parseShard(text: string): { index: number; count: number } {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (!match) throw new Error(`--shard "${text}": expected i/n, e.g. 2/4`);
   const index = Number(match[1]);
   const count = Number(match[2]);
+  if (!Number.isSafeInteger(count)) throw new Error(`--shard "${text}": "${match[2]}" is beyond the largest safe integer (${Number.MAX_SAFE_INTEGER})`);
   if (count < 1 || index < 1 || index > count) throw new Error(`--shard "${text}": expected 1 ≤ i ≤ n`);
   return { index, count };
 }
+
+/** The most values a list option (--n, --seeds, --sizes) may expand to; --alpha and --gammas take at most ALPHA_LIST_MAX. */
+const LIST_MAX = 100_000;
+const ALPHA_LIST_MAX = 10_000;
 
 /** Rounds away binary noise from a + i·step (0.30000000000000004 → 0.3). */
 function clean(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-function parseNumber(text: string, what: string, whole: string): number {
+function parseNumber(item: string, what: string, whole: string): number {
+  const text = item.trim();
+  if (text === '') throw new Error(`${what} "${whole}": empty item (a stray comma or colon?)`);
+  if (!isDecimalNumber(text)) throw new Error(`${what} "${whole}": "${text}" is not a decimal number`);
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`${what} "${whole}": "${text}" is not a number`);
+  if (!Number.isFinite(value)) throw new Error(`${what} "${whole}": "${text}" is too large to be a finite number`);
   return value;
+}
+
+function parseWhole(item: string, what: string, whole: string): number {
+  const value = parseNumber(item, what, whole);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${what} "${whole}": ${value} is not a non-negative integer`);
+  if (!Number.isSafeInteger(value)) throw new Error(`${what} "${whole}": "${item.trim()}" is beyond the largest safe integer (${Number.MAX_SAFE_INTEGER})`);
+  return value + 0; // "-0" is the seed 0, not −0
+}
+
+/** Throws before a list of `count` values is allocated when it would pass `max` (with the `already` values before it). */
+function checkCount(count: number, already: number, max: number, what: string, whole: string): void {
+  if (count + already <= max) return;
+  const total = count + already;
+  const shown = Number.isSafeInteger(total) ? String(total) : `more than ${max}`;
+  throw new Error(`${what} "${whole}": ${shown} values is too many (at most ${max})`);
 }
 
 /**
@@ -90,9 +113,11 @@ function parseNumber(text: string, what: string, whole: string): number {
  * Returns the sorted union without duplicates. Other positive lists (local-entropy's --gammas) name their option and symbol.
  */
 export function parseAlphaList(text: string, defaultStep = 0.05, what = '--alpha', symbol = 'α'): number[] {
+  text = String(text);
   const values: number[] = [];
   for (const item of text.split(',')) {
     if (!item.includes(':')) {
+      checkCount(1, values.length, ALPHA_LIST_MAX, what, text);
       values.push(parseNumber(item, what, text));
       continue;
     }
@@ -104,26 +129,37 @@ export function parseAlphaList(text: string, defaultStep = 0.05, what = '--alpha
     if (!(step > 0)) throw new Error(`${what} "${text}": step must be positive, got ${step}`);
     if (b < a) throw new Error(`${what} "${text}": the end ${b} is below the start ${a}`);
     const count = Math.floor((b - a) / step + 1e-9) + 1;
-    if (count > 10_000) throw new Error(`${what} "${text}": ${count} values is too many (at most 10000)`);
+    checkCount(count, values.length, ALPHA_LIST_MAX, what, text);
     for (let i = 0; i < count; i++) values.push(clean(a + i * step));
   }
   for (const v of values) if (!(v > 0)) throw new Error(`${what} "${text}": ${symbol} must be positive, got ${v}`);
   return [...new Set(values)].sort((x, y) => x - y);
 }
 
-/** Parses a list of positive integers: "201,401" or a range "101:501:100". */
+/**
+ * Parses a list of non-negative integers: comma-separated items, each a value "201" or a range "101:501" (step 1)
+ * or "101:501:100". Returns the values in the order given, without duplicates, at most LIST_MAX of them.
+ */
 export function parseIntegerList(text: string, what: string): number[] {
-  const trimmed = String(text).trim();
-  let values: number[];
-  if (trimmed.includes(':')) {
-    const parts = trimmed.split(':').map((p) => parseNumber(p, what, text));
-    if (parts.length < 2 || parts.length > 3) throw new Error(`${what} "${text}": expected a:b or a:b:step`);
-    const [a, b, step = 1] = parts as [number, number, number?];
-    if (!(step! > 0)) throw new Error(`${what} "${text}": step must be positive`);
-    values = [];
-    for (let v = a; v <= b; v += step!) values.push(v);
-  } else values = trimmed.split(',').map((p) => parseNumber(p, what, text));
-  for (const v of values) if (!Number.isInteger(v) || v < 0) throw new Error(`${what} "${text}": ${v} is not a non-negative integer`);
+  text = String(text);
+  const values: number[] = [];
+  for (const item of text.split(',')) {
+    if (!item.includes(':')) {
+      checkCount(1, values.length, LIST_MAX, what, text);
+      values.push(parseWhole(item, what, text));
+      continue;
+    }
+    const parts = item.split(':');
+    if (parts.length > 3) throw new Error(`${what} "${text}": expected a:b or a:b:step, got "${item.trim()}"`);
+    const a = parseWhole(parts[0]!, what, text);
+    const b = parseWhole(parts[1]!, what, text);
+    const step = parts.length === 3 ? parseWhole(parts[2]!, what, text) : 1;
+    if (step < 1) throw new Error(`${what} "${text}": step must be positive, got ${step}`);
+    if (b < a) throw new Error(`${what} "${text}": the end ${b} is below the start ${a}`);
+    const count = Math.floor((b - a) / step) + 1;
+    checkCount(count, values.length, LIST_MAX, what, text);
+    for (let i = 0; i < count; i++) values.push(a + i * step);
+  }
   return [...new Set(values)];
 }
 
@@ -131,9 +167,10 @@ export function parseIntegerList(text: string, what: string): number[] {
 export function parseSeeds(text: string): number[] {
   const trimmed = String(text).trim();
   if (/^\d+$/.test(trimmed)) {
-    const count = Number(trimmed);
+    const count = parseWhole(trimmed, '--seeds', String(text));
     if (count < 1) throw new Error(`--seeds "${text}": the count must be at least 1`);
+    checkCount(count, 0, LIST_MAX, '--seeds', String(text));
     return Array.from({ length: count }, (_, i) => i + 1);
   }
-  return parseIntegerList(trimmed, '--seeds');
+  return parseIntegerList(String(text), '--seeds');
 }

@@ -1,6 +1,8 @@
 // DIMACS CNF (as used by the SAT competitions and SATLIB). The reader accepts comment lines, clauses split
 // across lines or several per line, and the SATLIB trailer (a line "%" followed by "0"), after which it stops.
 import type { Assignment, KsatInstance } from '@densebench/core';
+import { stripByteOrderMark } from './byte-order-mark.js';
+import { clip, commentLines } from './format-text.js';
 
 export class InstanceFormatError extends Error {
   constructor(readonly source: string, readonly line: number, message: string) {
@@ -9,8 +11,11 @@ export class InstanceFormatError extends Error {
   }
 }
 
+/** The largest variable index a formula may use: literals are stored as 32-bit integers. */
+export const MAX_VARIABLES = 2 ** 31 - 1;
+
 export function parseDimacs(text: string, source = 'input'): KsatInstance {
-  const lines = text.split(/\r?\n/);
+  const lines = stripByteOrderMark(text).split(/\r?\n/);
   let n = -1;
   let m = -1;
   let headerLine = 0;
@@ -27,16 +32,19 @@ export function parseDimacs(text: string, source = 'input'): KsatInstance {
       if (n >= 0) throw new InstanceFormatError(source, lineNo, `second header line (first on line ${headerLine})`);
       const parts = line.split(/\s+/);
       if (parts.length !== 4 || parts[1] !== 'cnf' || !/^\d+$/.test(parts[2]!) || !/^\d+$/.test(parts[3]!)) {
-        throw new InstanceFormatError(source, lineNo, `expected header "p cnf <variables> <clauses>", got "${line}"`);
+        throw new InstanceFormatError(source, lineNo, `expected header "p cnf <variables> <clauses>", got "${clip(line)}"`);
       }
       n = Number(parts[2]);
       m = Number(parts[3]);
+      // Literals are stored as Int32: a larger variable index would wrap around silently.
+      if (n > MAX_VARIABLES) throw new InstanceFormatError(source, lineNo, `${clip(parts[2]!)} variables is more than the ${MAX_VARIABLES} a literal can name`);
+      if (!Number.isSafeInteger(m)) throw new InstanceFormatError(source, lineNo, `${clip(parts[3]!)} clauses is more than any file can hold`);
       headerLine = lineNo;
       continue;
     }
     if (n < 0) throw new InstanceFormatError(source, lineNo, 'clause before the "p cnf" header');
     for (const token of line.split(/\s+/)) {
-      if (!/^-?\d+$/.test(token)) throw new InstanceFormatError(source, lineNo, `"${token}" is not an integer literal`);
+      if (!/^-?\d+$/.test(token)) throw new InstanceFormatError(source, lineNo, `"${clip(token)}" is not an integer literal`);
       const lit = Number(token);
       if (lit === 0) {
         if (starts.length - 1 >= m) throw new InstanceFormatError(source, lineNo, `more clauses than the ${m} declared on line ${headerLine}`);
@@ -61,7 +69,7 @@ export function parseDimacs(text: string, source = 'input'): KsatInstance {
 }
 
 export function writeDimacs(instance: KsatInstance, comments: readonly string[] = []): string {
-  const out: string[] = comments.map((c) => `c ${c}`);
+  const out: string[] = commentLines(comments);
   out.push(`p cnf ${instance.n} ${instance.m}`);
   const { clauseStart, clauseLiterals } = instance;
   for (let c = 0; c < instance.m; c++) {

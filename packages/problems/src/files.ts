@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { AnyInstance, DatasetInstance, Instance } from '@densebench/core';
+import { fileReadError, type AnyInstance, type DatasetInstance, type Instance } from '@densebench/core';
+import { stripByteOrderMark } from './byte-order-mark.js';
 import { InstanceFormatError, parseDimacs, writeDimacs } from './dimacs.js';
 import { parsePerceptron, writePerceptron } from './perceptron-format.js';
 
@@ -46,6 +47,7 @@ export function writeInstance(instance: Instance, comments: readonly string[] = 
 
 /** Parses DIMACS CNF or the perceptron format, told apart by the header line. */
 export function parseInstance(text: string, source = 'input'): Instance {
+  text = stripByteOrderMark(text);
   const header = /^\s*p\s+(\S+)/m.exec(text);
   if (header?.[1] === 'cnf') return parseDimacs(text, source);
   if (header?.[1] === 'perceptron' || header?.[1] === 'committee') return parsePerceptron(text, source);
@@ -53,6 +55,13 @@ export function parseInstance(text: string, source = 'input'): Instance {
   throw new InstanceFormatError(source, lineNo, header ? `unknown format "p ${header[1]}": expected "p cnf" (DIMACS), "p perceptron" or "p committee"` : 'no header line "p cnf …" or "p perceptron …" found');
 }
 
+/** Reads and parses an instance file (a leading UTF-8 byte-order mark is skipped); errors name the path. */
 export async function readInstanceFile(path: string): Promise<Instance> {
-  return parseInstance(await readFile(path, 'latin1'), path);
+  let text: string;
+  try {
+    text = await readFile(path, 'latin1');
+  } catch (error) {
+    throw fileReadError(path, error, 'an instance file');
+  }
+  return parseInstance(text, path);
 }

@@ -4,13 +4,15 @@
 //   <σ> <ξ_1…ξ_N>                    P lines: a label + or -, a space, then N characters + or -
 // An answer (weights) is one line "w <N characters + or ->" (K·N characters for a committee).
 import type { Assignment, CommitteeInstance, PerceptronInstance } from '@densebench/core';
+import { stripByteOrderMark } from './byte-order-mark.js';
 import { InstanceFormatError } from './dimacs.js';
+import { clip, commentLines } from './format-text.js';
 
 const PLUS = 43; // '+'
 const MINUS = 45; // '-'
 
 export function parsePerceptron(text: string, source = 'input'): PerceptronInstance | CommitteeInstance {
-  const lines = text.split(/\r?\n/);
+  const lines = stripByteOrderMark(text).split(/\r?\n/);
   let n = -1;
   let p = -1;
   let hidden = 0; // 0: a perceptron
@@ -29,7 +31,7 @@ export function parsePerceptron(text: string, source = 'input'): PerceptronInsta
       const numbers = parts.slice(2);
       const shapeOk = (parts[1] === 'perceptron' && numbers.length === 2) || (parts[1] === 'committee' && numbers.length === 3);
       if (!shapeOk || !numbers.every((x) => /^\d+$/.test(x))) {
-        throw new InstanceFormatError(source, lineNo, `expected header "p perceptron <N> <P>" or "p committee <N> <K> <P>", got "${line}"`);
+        throw new InstanceFormatError(source, lineNo, `expected header "p perceptron <N> <P>" or "p committee <N> <K> <P>", got "${clip(line)}"`);
       }
       n = Number(numbers[0]);
       if (parts[1] === 'committee') {
@@ -38,6 +40,13 @@ export function parsePerceptron(text: string, source = 'input'): PerceptronInsta
       }
       p = Number(numbers.at(-1));
       if (n < 1) throw new InstanceFormatError(source, lineNo, 'N must be at least 1');
+      // Checked before allocating N·P entries: each pattern takes a line of at least N + 2 characters, so a header
+      // promising more than the text can hold is wrong, and would otherwise ask for terabytes.
+      const tooLarge = numbers.find((x) => !Number.isSafeInteger(Number(x)));
+      if (tooLarge !== undefined) throw new InstanceFormatError(source, lineNo, `${clip(tooLarge)} is beyond the largest safe integer (${Number.MAX_SAFE_INTEGER})`);
+      if (!Number.isSafeInteger(n * p) || n * p + 2 * p > text.length) {
+        throw new InstanceFormatError(source, lineNo, `header declares ${p} patterns of N = ${n}, more than the ${text.length} characters of the input can hold`);
+      }
       headerLine = lineNo;
       patterns = new Int8Array(n * p);
       labels = new Int8Array(p);
@@ -46,7 +55,7 @@ export function parsePerceptron(text: string, source = 'input'): PerceptronInsta
     if (n < 0) throw new InstanceFormatError(source, lineNo, 'pattern before the "p perceptron <N> <P>" header');
     if (mu >= p) throw new InstanceFormatError(source, lineNo, `more patterns than the ${p} declared on line ${headerLine}`);
     const match = /^([+-])\s+([+-]+)$/.exec(line);
-    if (!match) throw new InstanceFormatError(source, lineNo, `expected "<label +/-> <N characters +/->", got "${line.length > 40 ? line.slice(0, 40) + '…' : line}"`);
+    if (!match) throw new InstanceFormatError(source, lineNo, `expected "<label +/-> <N characters +/->", got "${clip(line)}"`);
     const signs = match[2]!;
     if (signs.length !== n) throw new InstanceFormatError(source, lineNo, `pattern has ${signs.length} entries, header on line ${headerLine} declares N = ${n}`);
     labels[mu] = match[1] === '+' ? 1 : -1;
@@ -66,7 +75,7 @@ function signString(values: Int8Array, start: number, length: number): string {
 }
 
 export function writePerceptron(instance: PerceptronInstance | CommitteeInstance, comments: readonly string[] = []): string {
-  const out: string[] = comments.map((c) => `c ${c}`);
+  const out: string[] = commentLines(comments);
   out.push(instance.kind === 'committee' ? `p committee ${instance.n} ${instance.hidden} ${instance.p}` : `p perceptron ${instance.n} ${instance.p}`);
   for (let mu = 0; mu < instance.p; mu++) {
     out.push(`${instance.labels[mu] === 1 ? '+' : '-'} ${signString(instance.patterns, mu * instance.n, instance.n)}`);

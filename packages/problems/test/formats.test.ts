@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ksatEnergy } from '@densebench/core';
 import {
-  canonicalText, formatModelLines, formatWeightLine, generate, instanceHash, parseDimacs, parseInstance, parsePerceptron, parseWeightLine, writeDimacs, writePerceptron,
+  canonicalText, formatModelLines, formatWeightLine, generate, instanceHash, parseDimacs, parseInstance, parsePerceptron, parseWeightLine, readInstanceFile, writeDimacs, writeInstance, writePerceptron,
 } from '../src/index.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'latin1');
@@ -99,5 +101,58 @@ describe('perceptron format', () => {
 
   it('names an unknown header', () => {
     expect(() => parseInstance('c x\np wcnf 3 1\n')).toThrow(/input:2: unknown format "p wcnf"/);
+  });
+
+  it('refuses a header promising more patterns than the text holds, before allocating them', () => {
+    expect(() => parsePerceptron('p perceptron 100000000 100000000\n+ +\n')).toThrow(
+      'input:1: header declares 100000000 patterns of N = 100000000, more than the 37 characters of the input can hold',
+    );
+    expect(() => parsePerceptron('p committee 3 1 99999999999999999999\n')).toThrow('input:1: 99999999999999999999 is beyond the largest safe integer (9007199254740991)');
+  });
+});
+
+describe('header limits of DIMACS', () => {
+  it('refuses more variables than an Int32 literal can name, rather than wrapping them', () => {
+    expect(() => parseDimacs('p cnf 3000000000 1\n2500000000 0\n')).toThrow('input:1: 3000000000 variables is more than the 2147483647 a literal can name');
+    const f = parseDimacs('p cnf 2147483647 1\n-2147483647 0\n');
+    expect(Array.from(f.clauseLiterals)).toEqual([-2147483647]);
+  });
+});
+
+describe('writers', () => {
+  it('keep a comment with line breaks on comment lines', () => {
+    const { instance } = generate({ problem: 'ksat', n: 5, alpha: 1, k: 3, seed: 1 });
+    if (instance.kind !== 'ksat') throw new Error('expected ksat');
+    const text = writeDimacs(instance, ['first\np cnf 1 1', 'second\r\n1 0']);
+    expect(text.split('\n').slice(0, 4)).toEqual(['c first', 'c p cnf 1 1', 'c second', 'c 1 0']);
+    expect(canonicalText(parseDimacs(text))).toBe(canonicalText(instance));
+  });
+});
+
+describe('readInstanceFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'densebench-read-'));
+  const { instance } = generate({ problem: 'perceptron', n: 11, alpha: 0.5, k: null, seed: 2 });
+
+  it('skips a UTF-8 byte-order mark', async () => {
+    const path = join(dir, 'bom.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(writeInstance(instance), 'latin1')]));
+    expect(instanceHash(await readInstanceFile(path))).toBe(instanceHash(instance));
+    const cnf = join(dir, 'bom.cnf');
+    writeFileSync(cnf, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('p cnf 2 1\n1 -2 0\n')]));
+    expect(Array.from(((await readInstanceFile(cnf)) as { clauseLiterals: Int32Array }).clauseLiterals)).toEqual([1, -2]);
+    // Text already decoded as UTF-8 carries the mark as U+FEFF; the parsers skip it too.
+    expect(parseDimacs('\uFEFFp cnf 1 1\n1 0\n').m).toBe(1);
+    expect(parsePerceptron('\u00ef\u00bb\u00bfp perceptron 1 1\n+ +\n').p).toBe(1);
+  });
+
+  it('names the path and says what is wrong when it is not a readable file', async () => {
+    await expect(readInstanceFile(dir)).rejects.toThrow(`${dir}: is a directory, not an instance file`);
+    await expect(readInstanceFile(join(dir, 'missing.cnf'))).rejects.toThrow(`${join(dir, 'missing.cnf')}: no such file (expected an instance file)`);
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, 'locked.cnf');
+      writeFileSync(locked, 'p cnf 1 1\n1 0\n');
+      chmodSync(locked, 0o000);
+      await expect(readInstanceFile(locked)).rejects.toThrow(`${locked}: permission denied`);
+    }
   });
 });

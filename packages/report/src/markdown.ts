@@ -5,14 +5,29 @@ import type { RunRecord } from '@densebench/core';
 import { leaderboard, summarize, type CurveSummary } from './aggregate.js';
 import { differencePlace, intervalText, type Difference } from './compare.js';
 
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text from a result set (set, plugin and problem names) as Markdown that renders as that very text: HTML special
+ * characters become entities, Markdown punctuation and table pipes are backslash-escaped, line breaks become spaces.
+ * A name is data, and summary.md is pasted into pull-request comments, where `<img onerror=…>` or a stray `|` would
+ * otherwise become markup or split a table row.
+ */
+export function markdownText(text: string): string {
+  return String(text)
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[&<>]/g, (c) => HTML_ENTITIES[c]!)
+    .replace(/[\\`*_[\]|~]/g, '\\$&');
+}
+
 export function renderSummaryMarkdown(title: string, records: readonly RunRecord[], differences?: readonly Difference[]): string {
   const curves = summarize(records);
   const groups = new Map<string, CurveSummary[]>();
   for (const c of curves) {
-    const key = `${c.problem}${c.k === null ? '' : `, K = ${c.k}`}, N = ${c.n}`;
+    const key = markdownText(`${c.problem}${c.k === null ? '' : `, K = ${c.k}`}, N = ${c.n}`);
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  const out = [`# ${title}`, '', `${records.length} runs.`];
+  const out = [`# ${markdownText(title)}`, '', `${records.length} runs.`];
   if (differences !== undefined) out.push('', '## Differences between the result sets', '', differencesMarkdown(differences));
   if (groups.size === 0) out.push('', 'No runs recorded.');
   for (const [label, group] of groups) {
@@ -23,7 +38,7 @@ export function renderSummaryMarkdown(title: string, records: readonly RunRecord
     out.push(`| rank | plugin | α₅₀ [95%] |${timeHeader} solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |`, `|---|---|---|${referenceAlpha === null ? '' : '---|'}---|---|---|---|---|---|`);
     for (const row of rows) {
       const count = (status: 'timeout' | 'error' | 'invalid' | 'crashed'): string => (row.failures[status] ? `**${row.failures[status]}**` : '0');
-      out.push(`| ${row.rank} | ${row.plugin} | ${row.alpha50Text} |${referenceAlpha === null ? '' : ` ${row.referenceTimeText} |`} ${row.solved}/${row.runs} | ${row.meanPar2Text} | ${count('timeout')} | ${count('error')} | ${count('invalid')} | ${count('crashed')} |`);
+      out.push(`| ${row.rank} | ${markdownText(row.plugin)} | ${row.alpha50Text} |${referenceAlpha === null ? '' : ` ${row.referenceTimeText} |`} ${row.solved}/${row.runs} | ${row.meanPar2Text} | ${count('timeout')} | ${count('error')} | ${count('invalid')} | ${count('crashed')} |`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -32,8 +47,8 @@ export function renderSummaryMarkdown(title: string, records: readonly RunRecord
 /** The flagged differences as a Markdown table (or a sentence when there are none). */
 export function differencesMarkdown(differences: readonly Difference[]): string {
   if (differences.length === 0) return 'No difference: every compared measure has overlapping 95% intervals.';
-  const baseline = differences[0]!.baselineSet;
-  const rows = differences.map((d) => `| ${d.plugin} | ${differencePlace(d)} | ${d.measure} | ${intervalText(d.baseline)} | ${d.otherSet} | ${intervalText(d.other)} | ${d.verdict === 'worse' ? '**worse**' : 'better'} |`);
+  const baseline = markdownText(differences[0]!.baselineSet);
+  const rows = differences.map((d) => `| ${markdownText(d.plugin)} | ${markdownText(differencePlace(d))} | ${markdownText(d.measure)} | ${intervalText(d.baseline)} | ${markdownText(d.otherSet)} | ${intervalText(d.other)} | ${d.verdict === 'worse' ? '**worse**' : 'better'} |`);
   return [`| plugin | where | measure | ${baseline} [95%] | compared set | its value [95%] | change |`, '|---|---|---|---|---|---|---|', ...rows].join('\n') +
     `\n\nFlagged where the 95% intervals of the two sets do not overlap; the change is the compared set's against ${baseline}.`;
 }

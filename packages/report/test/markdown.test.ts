@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord, RunStatus } from '@densebench/core';
-import { renderSummaryMarkdown } from '../src/markdown.js';
+import { differencesMarkdown, markdownText, renderSummaryMarkdown } from '../src/markdown.js';
 import { assertSummaryJson, renderSummaryJson } from '../src/summary-json.js';
 
 function record(plugin: string, alpha: number, seed: number, status: RunStatus, seconds: number): RunRecord {
@@ -56,6 +56,39 @@ describe('renderSummaryMarkdown', () => {
 
   it('says so when there are no runs', () => {
     expect(renderSummaryMarkdown('Empty', [])).toBe('# Empty\n\n0 runs.\n\nNo runs recorded.\n');
+  });
+});
+
+describe('names from a result set render as text', () => {
+  const hostile = '<img src=x onerror=alert(1)>|x';
+  // By hand: < and > as entities, the pipe backslash-escaped (GFM keeps a \| inside a table cell as a literal |).
+  const escaped = '&lt;img src=x onerror=alert(1)&gt;\\|x';
+
+  it('escapes HTML and Markdown in names, set titles and line breaks', () => {
+    expect(markdownText(hostile)).toBe(escaped);
+    expect(markdownText('a & b **bold** _it_ `code` [link](javascript:x) ~~s~~ \\')).toBe('a &amp; b \\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\[link\\](javascript:x) \\~\\~s\\~\\~ \\\\');
+    expect(markdownText('two\r\nlines\nhere')).toBe('two lines here');
+    expect(markdownText('sa-main 0.3')).toBe('sa-main 0.3');
+  });
+
+  it('keeps a leaderboard row to its ten cells whatever the plugin is called', () => {
+    const text = renderSummaryMarkdown(`set ${hostile}`, [record(hostile, 0.3, 1, 'solved', 1)]);
+    expect(text.startsWith(`# set ${escaped}\n`)).toBe(true);
+    expect(text).toContain(`| 1 | ${escaped} | > 0.3 | 1 | 1/1 | 1 | 0 | 0 | 0 | 0 |`);
+    expect(text).not.toMatch(/<img/);
+    // Cells are split at pipes not preceded by a backslash: 10 cells between 11 separators.
+    const row = text.split('\n').find((line) => line.startsWith('| 1 |'))!;
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(10);
+  });
+
+  it('escapes set and plugin names in the differences table', () => {
+    const table = differencesMarkdown([
+      { problem: 'perceptron', n: 101, k: null, plugin: '<b>p</b>', alpha: 0.5, measure: 'success rate', baselineSet: 'main|x', otherSet: '<script>', baseline: { value: 1, lo: 0.5, hi: 1 }, other: { value: 0, lo: 0, hi: 0.5 }, verdict: 'worse' },
+    ]);
+    expect(table).toContain('| plugin | where | measure | main\\|x [95%] | compared set | its value [95%] | change |');
+    expect(table).toContain('| &lt;b&gt;p&lt;/b&gt; | perceptron, N = 101, α = 0.5 | success rate | 1 [0.5, 1] | &lt;script&gt; | 0 [0, 0.5] | **worse** |');
+    expect(table).toContain("against main\\|x.");
+    expect(table).not.toMatch(/<(b|script)>/);
   });
 });
 
