@@ -1,9 +1,11 @@
 // Study files: a whole sweep described in one file (densebench.config.json, or a .js/.mjs module exporting it),
 // validated against a JSON Schema, so that a study lives in git rather than in a long command line.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROBLEM_NAMES, schemaChecker, type ProblemName } from '@densebench/core';
+import { resultSetNameProblem } from '@densebench/harness';
+import { describeError, fileReadError, PROBLEM_NAMES, schemaChecker, type ProblemName } from '@densebench/core';
+import { stripByteOrderMark } from '@densebench/problems';
 
 export interface StudyConfig {
   name?: string;
@@ -32,7 +34,7 @@ export const studyConfigSchema = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    name: { type: 'string', pattern: '^[\\w.+-]+$' },
+    name: { type: 'string' }, // one path segment: checked by resultSetNameProblem in loadStudyConfig, naming the value
     description: { type: 'string' },
     problem: { enum: PROBLEM_NAMES },
     n: listOf({ type: 'integer', minimum: 1 }),
@@ -68,13 +70,25 @@ export async function loadStudyConfig(path: string): Promise<StudyConfig> {
   const absolute = resolve(path);
   let value: unknown;
   if (['.js', '.mjs'].includes(extname(absolute))) {
-    value = ((await import(pathToFileURL(absolute).href)) as { default?: unknown }).default;
+    // import() of a directory or a missing file fails with a resolver message that does not say which.
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch (error) {
+      throw fileReadError(path, error, 'a study module');
+    }
+    if (isDirectory) throw new Error(`${path}: is a directory, not a study module`);
+    try {
+      value = ((await import(pathToFileURL(absolute).href)) as { default?: unknown }).default;
+    } catch (error) {
+      throw new Error(`${path}: the study module failed to load: ${describeError(error, 1000)}`, { cause: error });
+    }
   } else {
     let text: string;
     try {
-      text = readFileSync(absolute, 'utf8');
-    } catch {
-      throw new Error(`--config: cannot read ${path}`);
+      text = stripByteOrderMark(readFileSync(absolute, 'utf8'));
+    } catch (error) {
+      throw fileReadError(path, error, 'a study file');
     }
     try {
       value = JSON.parse(text);
@@ -83,6 +97,8 @@ export async function loadStudyConfig(path: string): Promise<StudyConfig> {
     }
   }
   checkStudyConfig(value, path);
+  const nameProblem = value.name === undefined ? undefined : resultSetNameProblem(value.name);
+  if (nameProblem) throw new Error(`${path}: field "name" ${JSON.stringify(value.name)} cannot name a result set: ${nameProblem}`);
   return value;
 }
 

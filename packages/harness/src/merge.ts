@@ -1,7 +1,8 @@
 // Joins result sets (typically the shards of one plan) into one, refusing to mix plans or code versions.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { RunRecord } from '@densebench/core';
 import { planFromManifest, type Manifest } from './manifest.js';
+import { resultSetNameProblem } from './names.js';
 import { ResultStore, type Warn } from './store.js';
 
 export interface MergeOptions {
@@ -31,6 +32,11 @@ function identity(m: Manifest): Record<string, string> {
 
 export function mergeResultSets(options: MergeOptions): MergeSummary {
   if (options.inputs.length === 0) throw new Error('merge: give at least one result set');
+  const output = new ResultStore(resolve(options.output));
+  // The merged set is named after its directory, and that name becomes the folder of its report.
+  const name = basename(output.dir);
+  const nameProblem = resultSetNameProblem(name);
+  if (nameProblem) throw new Error(`merge: output directory ${output.dir}: "${name}" cannot name a result set: ${nameProblem}`);
   const sets = options.inputs.map((dir) => {
     const store = new ResultStore(resolve(dir));
     const manifest = store.readManifest();
@@ -59,7 +65,6 @@ export function mergeResultSets(options: MergeOptions): MergeSummary {
       records.push(record);
     }
   }
-  const output = new ResultStore(resolve(options.output));
   if (output.exists()) throw new Error(`merge: ${output.dir} already holds a result set; choose an empty output directory`);
   output.create();
   for (const record of records) output.append(record);
@@ -67,7 +72,7 @@ export function mergeResultSets(options: MergeOptions): MergeSummary {
   const planRuns = first.manifest.plan.runs;
   const manifest: Manifest = {
     ...first.manifest,
-    name: output.dir.split(/[\\/]/).pop()!,
+    name,
     createdAt: now,
     updatedAt: now,
     shard: null,

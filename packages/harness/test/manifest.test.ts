@@ -35,6 +35,7 @@ describe('manifest schema', () => {
     expect(() => assertManifest(structuredClone(manifest))).not.toThrow();
     expect(() => assertManifest({ ...manifest, plan: { ...manifest.plan, hash: 'short' } }, 'm.json')).toThrow(/m.json: field "plan.hash" must match pattern/);
     expect(() => assertManifest({ ...manifest, shard: { index: 3, count: 2 } }, 'm.json')).toThrow(/shard.index" 3 exceeds shard.count 2/);
+    expect(() => assertManifest({ ...manifest, name: '..' }, 'm.json')).toThrow('m.json: field "name" ".." cannot name a result set: it starts with "."');
     const { finished: _finished, ...rest } = manifest;
     expect(() => assertManifest(rest, 'm.json')).toThrow(/missing field "finished"/);
   });

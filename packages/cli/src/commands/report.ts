@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { LocalEntropyRecord, RunRecord } from '@densebench/core';
-import { readRecords, RUNS_FILE, ResultStore, type Manifest } from '@densebench/harness';
+import { readRecords, resultSetNameProblem, RUNS_FILE, ResultStore, type Manifest } from '@densebench/harness';
 import { mergeResultSets, summarize, uniqueSetNames, writeHtmlReport, type WrittenReport } from '@densebench/report';
 import { summaryTable } from '../format.js';
 
@@ -35,6 +35,16 @@ export function loadResultSet(path: string): LoadedResultSet {
   return { dir, name: manifest?.name ?? basename(dir), records: readRecords(runs), manifest, localEntropy: store.localEntropyRecords() };
 }
 
+/**
+ * reports/<name> for a result set. The name is a manifest's (checked when read) or the directory's; a directory whose
+ * name could not name a result set (say "my results") is refused rather than written to: give --output.
+ */
+function defaultReportDir(set: LoadedResultSet): string {
+  const problem = resultSetNameProblem(set.name);
+  if (problem) throw new Error(`report: the result set in ${set.dir} is named ${JSON.stringify(set.name)}, which cannot name a report folder (${problem}); give --output`);
+  return join('reports', set.name);
+}
+
 /** Prints where the report went: index.html, summary.md and the PNG charts. */
 export function printWritten(written: WrittenReport): void {
   const rel = (p: string): string => relative(process.cwd(), p);
@@ -49,7 +59,7 @@ export function reportCommand(args: Awaited<ReturnType<typeof reportOptions>['ar
   const merged = sets.length > 1 ? mergeResultSets(sets.map((s, i) => ({ name: names[i]!, records: s.records }))) : { records: sets[0]!.records, differences: undefined };
   if (merged.records.length === 0) throw new Error(`no records in ${(args.results as string[]).join(', ')}`);
   const title = sets.length > 1 ? `densebench — ${names.join(' vs ')}` : `densebench — ${names[0]}`;
-  const written = writeHtmlReport(resolve(args.output ?? join('reports', names[0]!)), { title, records: merged.records, manifest: sets[0]!.manifest, differences: merged.differences, ...(sets.length === 1 ? { localEntropy: sets[0]!.localEntropy } : {}) }, { png: args.png });
+  const written = writeHtmlReport(resolve(args.output ?? defaultReportDir(sets[0]!)), { title, records: merged.records, manifest: sets[0]!.manifest, differences: merged.differences, ...(sets.length === 1 ? { localEntropy: sets[0]!.localEntropy } : {}) }, { png: args.png });
   process.stdout.write(`${summaryTable(summarize(merged.records))}\n\n`);
   if (merged.differences) {
     const worse = merged.differences.filter((d) => d.verdict === 'worse').length;
