@@ -48,6 +48,11 @@ export interface SolveResult {
    * The harness cannot check a proof: such a run is recorded as unsolved, with the claim in its message.
    */
   unsatisfiable?: boolean;
+  /**
+   * The solver exhausted its own budget with no answer to give (e.g. a SAT solver's "s UNKNOWN" at its own limits),
+   * instead of an answer: recorded unsolved (a timeout if it comes after the deadline).
+   */
+  gaveUp?: boolean;
   /** Work done, in the plugin's `workUnit` (e.g. sweeps). */
   work: number;
   /** The energy the solver believes `assignment` has; a mismatch with the verified energy marks the run `invalid`. */

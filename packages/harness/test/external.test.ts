@@ -33,8 +33,21 @@ describe('external solver manifests', () => {
       [{ ...valid, answer: { format: 'minisat', from: 'file' } }, /"answer\.from" is "file" but no argument of "command" contains \{output\}/],
       [{ ...valid, answer: { format: 'weights', from: 'stdout' } }, /"weights" answers perceptron problems, not ksat/],
       [{ ...valid, work: { pattern: '(', unit: 'c' } }, /field "work\.pattern"/],
+      [{ ...valid, work: { pattern: '^conflicts: \\d+', unit: 'c' } }, /field "work\.pattern" "\^conflicts: \\\\d\+" has no capturing group \(its first group is the work\)/],
+      [{ ...valid, unknown: {} }, /field "unknown" must NOT have fewer than 1 properties/],
+      [{ ...valid, unknown: { exitCodes: [300] } }, /field "unknown\.exitCodes\.0" must be <= 255/],
+      [{ ...valid, unknown: { exitCodes: [] } }, /field "unknown\.exitCodes" must NOT have fewer than 1 items/],
+      [{ ...valid, unknown: { pattern: '(' } }, /field "unknown\.pattern": Invalid regular expression/],
+      [{ ...valid, unknown: { codes: [1] } }, /unknown field "unknown\.codes"/],
     ];
     for (const [content, pattern] of cases) expect(() => readManifest(manifestFile(content))).toThrow(pattern);
+    expect(readManifest(manifestFile({ ...valid, unknown: { exitCodes: [0], pattern: '^c UNKNOWN$' } })).unknown).toEqual({ exitCodes: [0], pattern: '^c UNKNOWN$' });
+  });
+
+  it('may start with a UTF-8 byte-order mark', () => {
+    const path = manifestFile(`\uFEFF${JSON.stringify(valid, null, 2)}`);
+    expect(readFileSync(path)[0]).toBe(0xef);
+    expect(readManifest(path)).toEqual(valid);
   });
 });
 
@@ -43,7 +56,7 @@ describe('answer parsers', () => {
     expect(parseSatCompetition('c hi\ns SATISFIABLE\nv 1 -2\nv -4 0\n', 4)).toEqual({ kind: 'assignment', assignment: Int8Array.of(1, -1, 1, -1) });
     expect(parseSatCompetition('s UNSATISFIABLE\n', 4)).toEqual({ kind: 'unsatisfiable' });
     expect(parseSatCompetition('s UNKNOWN\n', 4)).toEqual({ kind: 'unknown' });
-    expect(parseSatCompetition('c nothing\n', 4)).toEqual({ kind: 'unknown' });
+    expect(parseSatCompetition('c nothing\n', 4)).toEqual({ kind: 'none' });
   });
 
   it('name the line at fault in malformed output', () => {
@@ -59,6 +72,8 @@ describe('answer parsers', () => {
     expect(parseMinisat('SAT\n-1 2 -3 0\n', 3)).toEqual({ kind: 'assignment', assignment: Int8Array.of(-1, 1, -1) });
     expect(parseMinisat('UNSAT\n', 3)).toEqual({ kind: 'unsatisfiable' });
     expect(parseMinisat('INDET\n', 3)).toEqual({ kind: 'unknown' });
+    expect(parseMinisat('', 3)).toEqual({ kind: 'none' });
+    expect(parseWeights('c no weights\n', 3)).toEqual({ kind: 'none' });
     expect(() => parseMinisat('MAYBE\n', 3, 'f')).toThrow('f, line 1: expected SAT, UNSAT or INDET');
     expect(parseWeights('c x\nw +-+\n', 3)).toEqual({ kind: 'assignment', assignment: Int8Array.of(1, -1, 1) });
     expect(() => parseWeights('w ++\n', 3, 'o')).toThrow(/o, line 1: weight line has 2 entries, expected N = 3/);
@@ -105,13 +120,14 @@ describe('external solvers through the harness', () => {
     for (const pid of pids) expect(alive(pid)).toBe(false);
   });
 
-  it('UNKNOWN near the deadline is a timeout (the program stopped at its own limit); with time left, an error', async () => {
-    const nearLimit = await sweep(fixture('giveup.json'), 'ksat', 3);
+  it('UNKNOWN at the program\'s own {timeLimitS} is a timeout; an UNKNOWN with time left is a give-up, unsolved', async () => {
+    const outOfTime = join(fixtures, '../processes/out-of-time.sh');
+    const nearLimit = await sweep(manifestFile({ ...valid, name: 'out-of-time', command: [outOfTime, '{instance}', '{timeLimitS}'] }), 'ksat', 2);
     expect(nearLimit.status).toBe('timeout');
-    expect(nearLimit.message).toMatch(/TimeLimitError: time limit reached: giveup gave no answer within it/);
-    const early = await sweep(fixture('giveup.json'), 'ksat', 60);
-    expect(early.status).toBe('error');
-    expect(early.message).toMatch(/giveup gave no answer \(exit code 0\)/);
+    expect(nearLimit.message).toMatch(/TimeLimitError: time limit reached: out-of-time gave no answer within it/);
+    // At once, even with a short limit: the UNKNOWN_NEAR_DEADLINE_MS rule once made this a timeout.
+    const early = await sweep(fixture('giveup.json'), 'ksat', 3);
+    expect(early, early.message ?? '').toMatchObject({ status: 'unsolved', message: 'the solver gave up within its own budget with no answer' });
   });
 
   it('answers a perceptron with a weight line, verified by the harness', async () => {
