@@ -3,4 +3,7 @@ export * from './generate.js';
 export * from './dimacs.js';
 export * from './perceptron-format.js';
 export * from './files.js';
+export * from './byte-order-mark.js';
 export * from './mnist.js';
+export * from './secret.js';
+export * from './instance-binary.js';
