@@ -22,12 +22,20 @@ export interface RunRecord {
   alpha: number;
   k: number | null;
   seed: number;
-  instanceHash: string;
+  /** SHA-256 of the instance (files.ts's canonical form); null when the instance could not be generated. */
+  instanceHash: string | null;
   status: RunStatus;
   /** Verified energy of the returned answer (null when there is none). */
   energy: number | null;
-  /** Solver wall time measured by the harness, ms. */
+  /** Solver wall time measured by the harness, ms: from handing the run to its worker to receiving the answer. */
   wallTimeMs: number;
+  /**
+   * CPU time (user + system) of the run's worker process and every process it started, ms, measured by the harness: from
+   * the worker's cgroup where the system allows one, else from /proc (the worker and the children it waited for). Above
+   * the wall time for a solver that uses several cores; below it on a loaded machine. Null where it cannot be measured;
+   * absent in records written before it was.
+   */
+  cpuTimeMs?: number | null;
   work: number | null;
   workUnit: string;
   timeLimitS: number;
@@ -63,6 +71,11 @@ export interface RunRecord {
    * terminated; absent in records written before it was measured.
    */
   peakMemoryMb?: number | null;
+  /**
+   * Present when the instance was keyed with a secret (DENSEBENCH_SECRET, instances/README.md): a public identifier of
+   * the secret (secretId), never the secret itself. Regenerating the instance needs the same secret.
+   */
+  secretId?: string;
   harnessVersion: string;
   node: string;
   cpu: string;
@@ -90,10 +103,11 @@ export const runRecordSchema = {
     alpha: { type: 'number', exclusiveMinimum: 0 },
     k: { type: ['integer', 'null'], minimum: 1 },
     seed: { type: 'integer', minimum: 0 },
-    instanceHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    instanceHash: { type: ['string', 'null'], pattern: '^[0-9a-f]{64}$' },
     status: { enum: RUN_STATUSES },
     energy: { type: ['integer', 'null'], minimum: 0 },
     wallTimeMs: { type: 'number', minimum: 0 },
+    cpuTimeMs: { type: ['number', 'null'], minimum: 0 },
     work: { type: ['number', 'null'], minimum: 0 },
     workUnit: { type: 'string' },
     timeLimitS: { type: 'number', exclusiveMinimum: 0 },
@@ -106,6 +120,7 @@ export const runRecordSchema = {
     flatnessMeasure: { enum: ['flip', 'noise'] },
     answer: { type: ['string', 'null'], pattern: '^[A-Za-z0-9+/]*={0,2}$' },
     peakMemoryMb: { type: ['number', 'null'], minimum: 0 },
+    secretId: { type: 'string', pattern: '^[0-9a-f]{16}$' },
     harnessVersion: { type: 'string' },
     node: { type: 'string' },
     cpu: { type: 'string' },

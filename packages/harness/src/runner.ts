@@ -1,83 +1,14 @@
-// Orchestrates runs on a worker_threads pool (piscina): one task per run, the time limit enforced by the
-// harness (cooperative deadline in the worker, then termination of the worker), every answer verified here.
+// Runs planned runs on the worker pool (pool.ts) and makes each one a record: the instance is generated here, handed
+// to a worker process as data, and every answer is verified here against this process's own copy. Whatever a plugin
+// does, one run yields one valid record (its status says what went wrong) and the sweep goes on.
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
-import { encodeAnswer, type AnyInstance, type RunRecord } from '@densebench/core';
-import { generate, instanceHash, type InstanceSpec } from '@densebench/problems';
+import { describeError, encodeAnswer, type AnyInstance, type RunRecord } from '@densebench/core';
+import { generate, instanceHash, secretId, type GeneratedInstance, type InstanceSpec } from '@densebench/problems';
 import { HARNESS_VERSION, type MachineInfo } from './machine.js';
+import { capText, RECORD_LIMITS } from './outcome.js';
 import type { RunSpec } from './plan.js';
-import type { SolveOutcome, SolveTask } from './task.js';
+import { createPool, packInstance, type PoolOptions, type TaskResult, type WorkerPool } from './pool.js';
 import { measureAnswerFlatness, verifyAnswer, type Verdict } from './verify.js';
-
-/** Extra time after the limit before a worker that ignores its deadline is terminated. */
-export function hardKillGraceMs(timeLimitMs: number): number {
-  return 1000 + 0.1 * timeLimitMs;
-}
-
-export interface PoolOptions {
-  workers?: number;
-  /** Heap limit per worker (MiB); a worker that exceeds it is recorded as crashed. */
-  memoryLimitMb?: number;
-}
-
-export function createPool(options: PoolOptions = {}): Piscina {
-  const workers = Math.max(1, options.workers ?? availableParallelism());
-  return new Piscina({
-    // '../dist/' resolves to the compiled worker both from dist/ and from src/ (when tests load the sources).
-    filename: fileURLToPath(new URL('../dist/worker.js', import.meta.url)),
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-    ...(options.memoryLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb } } : {}),
-  });
-}
-
-/** The outcome of one task, from the pool's point of view. */
-export type TaskResult = { kind: 'finished'; outcome: SolveOutcome } | { kind: 'killed'; elapsedMs: number } | { kind: 'crashed'; message: string; elapsedMs: number };
-
-/** Runs one task on the pool; terminates its worker when it overruns the limit by more than the grace period. */
-export async function runTask(pool: Piscina, task: SolveTask): Promise<TaskResult> {
-  const controller = new AbortController();
-  const start = performance.now();
-  const timer = setTimeout(() => controller.abort(), task.timeLimitMs + hardKillGraceMs(task.timeLimitMs));
-  try {
-    const outcome = (await pool.run(task, { signal: controller.signal })) as SolveOutcome;
-    return { kind: 'finished', outcome };
-  } catch (error) {
-    const elapsedMs = performance.now() - start;
-    if (controller.signal.aborted) return { kind: 'killed', elapsedMs };
-    return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), elapsedMs };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Turns a task result into a verdict, verifying any answer against the instance. */
-export function judge(result: TaskResult, instance: AnyInstance, teacher: Int8Array | null, spec: InstanceSpec | null, timeLimitMs: number): Verdict & { wallTimeMs: number } {
-  const none = { energy: null, testError: null, teacherOverlap: null };
-  if (result.kind === 'killed') return { status: 'timeout', ...none, message: `stopped after ${(result.elapsedMs / 1000).toFixed(1)} s: ignored its deadline`, wallTimeMs: result.elapsedMs };
-  if (result.kind === 'crashed') return { status: 'crashed', ...none, message: result.message, wallTimeMs: result.elapsedMs };
-  const outcome = result.outcome;
-  if (!outcome.ok) {
-    const log = outcome.log.length ? `\nlog:\n${outcome.log.join('\n')}` : '';
-    // A solver that threw once its time was up ran out of time (an external program killed at the limit, say).
-    return { status: outcome.late ? 'timeout' : 'error', ...none, message: outcome.message + log, wallTimeMs: outcome.wallTimeMs };
-  }
-  const verdict = verifyAnswer({ instance, teacher, spec, assignment: outcome.assignment, network: outcome.network, unsatisfiable: outcome.unsatisfiable, claimedEnergy: outcome.claimedEnergy, wallTimeMs: outcome.wallTimeMs, timeLimitMs });
-  return { ...verdict, wallTimeMs: outcome.wallTimeMs };
-}
-
-export interface ExecuteOptions extends PoolOptions {
-  runs: readonly RunSpec[];
-  plugins: ReadonlyMap<string, RunnablePlugin>;
-  timeLimitS: number;
-  machine: MachineInfo;
-  /** Called with each record as soon as its run is judged (in completion order). */
-  onRecord(record: RunRecord): void;
-  /** Stops the sweep: no new runs start, runs in flight are terminated and left unrecorded. */
-  signal?: AbortSignal;
-}
 
 /** Seed text of a run's solver stream: independent of the instance stream, reproducible from the record. */
 export function solverSeedText(plugin: string, instanceHashHex: string, seed: number): string {
@@ -91,25 +22,49 @@ export interface RunnablePlugin {
   workUnit: string;
 }
 
-/**
- * Runs one planned run on the pool and returns its record: generates the instance here (the worker regenerates
- * the training part), runs the task, verifies the answer. `undefined` when `signal` aborted it mid-run.
- */
-export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin, timeLimitS: number, machine: MachineInfo, signal?: AbortSignal): Promise<RunRecord | undefined> {
-  const timeLimitMs = timeLimitS * 1000;
-  const generated = generate(run.instance);
-  const hash = instanceHash(generated.instance);
-  const startedAt = new Date().toISOString();
-  const task: SolveTask = { pluginUrl: plugin.url, params: run.params, source: { type: 'spec', spec: run.instance }, solverSeed: solverSeedText(run.plugin, hash, run.instance.seed), timeLimitMs };
-  const result = await runTask(pool, task);
-  // An interrupted run is not a result: leave it unrecorded so that a resumed sweep runs it again.
-  if (signal?.aborted && result.kind !== 'finished') return undefined;
-  const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs);
-  const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
-  // Only a well-formed answer (one whose energy was verified) is measured.
-  const flatness = outcome && verdict.energy !== null ? measureAnswerFlatness(generated.instance, outcome, hash) : null;
+/** What a failed run's message carries besides its error: the plugin's ctx.log() lines and its process's output. */
+function failureDetails(log: readonly string[], output: string): string {
+  const parts: string[] = [];
+  if (log.length) parts.push(`log:\n${log.join('\n')}`);
+  const printed = output.trim();
+  if (printed) parts.push(`output (last lines):\n${printed.slice(-2000)}`);
+  return parts.length ? `\n${parts.join('\n')}` : '';
+}
+
+/** Turns a task result into a verdict, verifying any answer against the instance; the wall time is the harness's. */
+export function judge(result: TaskResult, instance: AnyInstance, teacher: Int8Array | null, spec: InstanceSpec | null, timeLimitMs: number, secret: string | null = null): Verdict & { wallTimeMs: number } {
+  const none = { energy: null, testError: null, teacherOverlap: null };
+  const wallTimeMs = result.wallTimeMs;
+  if (result.kind === 'killed') return { status: 'timeout', ...none, message: `stopped after ${(wallTimeMs / 1000).toFixed(1)} s: ignored its deadline`, wallTimeMs };
+  if (result.kind === 'crashed') return { status: 'crashed', ...none, message: result.message, wallTimeMs };
+  const outcome = result.outcome;
+  if (!outcome.ok) {
+    // A solver that threw once its time was up ran out of time (an external program killed at the limit, say).
+    const status = outcome.crashed ? 'crashed' : outcome.late || wallTimeMs > timeLimitMs ? 'timeout' : 'error';
+    return { status, ...none, message: outcome.message + failureDetails(outcome.log, result.output), wallTimeMs };
+  }
+  const verdict = verifyAnswer({
+    instance,
+    teacher,
+    spec,
+    secret,
+    assignment: outcome.assignment,
+    network: outcome.network,
+    unsatisfiable: outcome.unsatisfiable,
+    gaveUp: outcome.gaveUp,
+    claimedEnergy: outcome.claimedEnergy,
+    wallTimeMs,
+    timeLimitMs,
+  });
+  return { ...verdict, wallTimeMs };
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The fields every record of a run has, whatever happened to it. */
+function recordBase(run: RunSpec, plugin: RunnablePlugin, timeLimitS: number, machine: MachineInfo, secret: string | null, startedAt: string) {
   return {
-    schema: 1,
+    schema: 1 as const,
     id: run.id,
     plugin: run.plugin,
     pluginVersion: plugin.version,
@@ -119,18 +74,86 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
     alpha: run.instance.alpha,
     k: run.instance.k,
     seed: run.instance.seed,
+    workUnit: plugin.workUnit,
+    timeLimitS,
+    harnessVersion: HARNESS_VERSION,
+    node: machine.node,
+    cpu: machine.cpu,
+    commit: machine.commit,
+    startedAt,
+    ...(secret !== null ? { secretId: secretId(secret) } : {}),
+  };
+}
+
+/** The record of a run that never reached its plugin (its instance could not be generated, say). */
+function harnessErrorRecord(run: RunSpec, plugin: RunnablePlugin, timeLimitS: number, machine: MachineInfo, secret: string | null, startedAt: string, message: string): RunRecord {
+  return {
+    ...recordBase(run, plugin, timeLimitS, machine, secret, startedAt),
+    instanceHash: null,
+    status: 'error',
+    energy: null,
+    wallTimeMs: 0,
+    cpuTimeMs: null,
+    peakMemoryMb: null,
+    work: null,
+    testError: null,
+    teacherOverlap: null,
+    message: capText(message, RECORD_LIMITS.message),
+    info: null,
+    trace: null,
+    flatness: null,
+  };
+}
+
+export interface RunOptions {
+  /** Stops the run: a run stopped mid-way is not recorded (undefined), so that a resumed sweep runs it again. */
+  signal?: AbortSignal;
+  /** DENSEBENCH_SECRET: the instance (and its teacher, test set, planted assignment) is keyed with it. */
+  secret?: string | null;
+}
+
+/**
+ * Runs one planned run on the pool and returns its record: generates the instance here, hands its training part to a
+ * worker process, verifies the answer. `undefined` when `options.signal` stopped it mid-run.
+ */
+export async function runOne(pool: WorkerPool, run: RunSpec, plugin: RunnablePlugin, timeLimitS: number, machine: MachineInfo, options: RunOptions = {}): Promise<RunRecord | undefined> {
+  const secret = options.secret ?? null;
+  const timeLimitMs = timeLimitS * 1000;
+  const startedAt = new Date().toISOString();
+  let generated: GeneratedInstance;
+  let hash: string;
+  try {
+    generated = generate(run.instance, secret);
+    hash = instanceHash(generated.instance);
+  } catch (error) {
+    return harnessErrorRecord(run, plugin, timeLimitS, machine, secret, startedAt, `the instance could not be generated (${run.instance.problem}, N = ${run.instance.n}, α = ${run.instance.alpha}, seed ${run.instance.seed}): ${describeError(error)}`);
+  }
+  let result: TaskResult;
+  try {
+    result = await pool.run({ pluginUrl: plugin.url, params: run.params, instance: packInstance(generated.instance), solverSeed: solverSeedText(run.plugin, hash, run.instance.seed), timeLimitMs });
+  } catch (error) {
+    if (options.signal?.aborted) return undefined;
+    return harnessErrorRecord(run, plugin, timeLimitS, machine, secret, startedAt, `the run could not be started: ${describeError(error)}`);
+  }
+  // An interrupted run is not a result: leave it unrecorded so that a resumed sweep runs it again.
+  if (options.signal?.aborted && result.kind !== 'finished') return undefined;
+  const verdict = judge(result, generated.instance, generated.teacher, run.instance, timeLimitMs, secret);
+  const outcome = result.kind === 'finished' && result.outcome.ok ? result.outcome : null;
+  // Only a well-formed answer (one whose energy was verified) is measured.
+  const flatness = outcome && verdict.energy !== null ? measureAnswerFlatness(generated.instance, outcome, hash) : null;
+  return {
+    ...recordBase(run, plugin, timeLimitS, machine, secret, startedAt),
     instanceHash: hash,
     status: verdict.status,
     energy: verdict.energy,
-    wallTimeMs: Math.round(verdict.wallTimeMs * 1000) / 1000,
-    // A worker that was terminated (timeout, crash) could not report its memory.
+    wallTimeMs: round3(verdict.wallTimeMs),
+    cpuTimeMs: result.cpuTimeMs === null ? null : round3(result.cpuTimeMs),
+    // A worker that was stopped (timeout, crash) could not report its memory.
     peakMemoryMb: result.kind === 'finished' ? result.outcome.peakMemoryMb : null,
-    work: outcome && Number.isFinite(outcome.work) ? outcome.work : null,
-    workUnit: plugin.workUnit,
-    timeLimitS,
+    work: outcome ? outcome.work : null,
     testError: verdict.testError,
     teacherOverlap: verdict.teacherOverlap,
-    message: verdict.message,
+    message: verdict.message === null ? null : capText(verdict.message, RECORD_LIMITS.message),
     info: outcome?.info ?? null,
     trace: outcome?.trace.length ? outcome.trace : null,
     flatness: flatness?.curve ?? null,
@@ -139,16 +162,25 @@ export async function runOne(pool: Piscina, run: RunSpec, plugin: RunnablePlugin
     ...(flatness && generated.instance.kind === 'dataset' ? { flatnessMeasure: flatness.measure } : {}),
     // The answer itself, for ±1 problems (verified well-formed whenever its energy is known).
     ...(generated.instance.kind === 'dataset' ? {} : { answer: outcome && verdict.energy !== null ? encodeAnswer(outcome.assignment as Int8Array) : null }),
-    harnessVersion: HARNESS_VERSION,
-    node: machine.node,
-    cpu: machine.cpu,
-    commit: machine.commit,
-    startedAt,
   };
 }
 
+export interface ExecuteOptions extends Omit<PoolOptions, 'maxIdle'>, RunOptions {
+  runs: readonly RunSpec[];
+  plugins: ReadonlyMap<string, RunnablePlugin>;
+  timeLimitS: number;
+  machine: MachineInfo;
+  /** Called with each record as soon as its run is judged (in completion order). */
+  onRecord(record: RunRecord): void;
+}
+
+/**
+ * Runs a plan on a pool of worker processes, `workers` runs at a time (never more than the plan has runs). A run that
+ * fails in any way is recorded with its status; only an interrupt (`signal`) or a store that cannot write stops it.
+ */
 export async function executePlan(options: ExecuteOptions): Promise<void> {
-  const pool = createPool(options);
+  const lanes = Math.max(1, Math.min(options.workers ?? availableParallelism(), options.runs.length));
+  const pool = createPool({ workers: lanes, ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}), maxIdle: Math.min(32, lanes * Math.max(1, options.plugins.size)) });
   const stop = (): void => void pool.destroy();
   options.signal?.addEventListener('abort', stop, { once: true });
   let next = 0;
@@ -157,15 +189,22 @@ export async function executePlan(options: ExecuteOptions): Promise<void> {
       const run = options.runs[next++]!;
       const plugin = options.plugins.get(run.plugin);
       if (!plugin) throw new Error(`plan names plugin "${run.plugin}", which is not loaded`);
-      const record = await runOne(pool, run, plugin, options.timeLimitS, options.machine, options.signal);
-      if (record) options.onRecord(record);
+      const record = await runOne(pool, run, plugin, options.timeLimitS, options.machine, { ...(options.signal ? { signal: options.signal } : {}), secret: options.secret ?? null });
+      if (!record) continue;
+      try {
+        options.onRecord(record);
+      } catch (error) {
+        // A record the store refuses (a value that would not read back) is a fault of this run, not of the sweep: it is
+        // recorded as an error, without the fields a plugin handed back. A store that cannot write at all stops the sweep.
+        const message = `the run's record could not be written: ${describeError(error)}`;
+        options.onRecord({ ...harnessErrorRecord(run, plugin, options.timeLimitS, options.machine, options.secret ?? null, record.startedAt, message), instanceHash: record.instanceHash });
+      }
     }
   };
   try {
-    const lanes = Math.max(1, Math.min(options.workers ?? availableParallelism(), options.runs.length));
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
     options.signal?.removeEventListener('abort', stop);
-    if (!options.signal?.aborted) await pool.destroy();
+    await pool.destroy();
   }
 }

@@ -19,11 +19,15 @@ export interface VerifyInput {
   /** Present for generated teacher–student instances. */
   teacher: Int8Array | null;
   spec: InstanceSpec | null;
+  /** The secret the instance was keyed with (DENSEBENCH_SECRET), so that its test set is keyed the same way. */
+  secret?: string | null;
   /** The raw answer: `assignment` for ±1 problems, `network` for data sets. */
   assignment: unknown;
   network?: unknown;
   /** The solver claims the instance has no solution and gives no answer. */
   unsatisfiable?: boolean;
+  /** The solver gave up within its own budget and gives no answer (SolveResult.gaveUp). */
+  gaveUp?: boolean;
   claimedEnergy: number | null;
   wallTimeMs: number;
   timeLimitMs: number;
@@ -36,7 +40,7 @@ function measure(input: VerifyInput): { energy: number; testError: number | null
     const problem = networkProblem(instance, input.network);
     if (problem) return problem;
     const network = input.network as Network;
-    const testSet = input.spec ? datasetTestSet(input.spec) : null;
+    const testSet = input.spec ? datasetTestSet(input.spec, input.secret ?? null) : null;
     return { energy: networkErrors(instance, network), testError: testSet ? networkErrors(testSet, network) / testSet.p : null, teacherOverlap: null };
   }
   const problem = assignmentProblem(instance, input.assignment);
@@ -45,7 +49,7 @@ function measure(input: VerifyInput): { energy: number; testError: number | null
   let testError: number | null = null;
   let teacherOverlap: number | null = null;
   if (input.teacher && input.spec) {
-    const testSet = teacherTestSet(input.spec, input.teacher);
+    const testSet = teacherTestSet(input.spec, input.teacher, undefined, input.secret);
     testError = energy(testSet, weights) / testSet.p;
     // A committee's hidden units can be permuted without changing it, so W·W*/N is not its overlap with the teacher.
     teacherOverlap = testSet.kind === 'perceptron' ? overlap(weights, input.teacher) : null;
@@ -54,9 +58,14 @@ function measure(input: VerifyInput): { energy: number; testError: number | null
 }
 
 export function verifyAnswer(input: VerifyInput): Verdict {
-  if (input.unsatisfiable && input.assignment === undefined && input.network === undefined) {
+  if ((input.unsatisfiable || input.gaveUp) && input.assignment === undefined && input.network === undefined) {
     const late = input.wallTimeMs > input.timeLimitMs;
-    return { status: late ? 'timeout' : 'unsolved', energy: null, testError: null, teacherOverlap: null, message: 'the solver reports the instance unsatisfiable (a claim densebench does not verify)' };
+    const message = input.unsatisfiable
+      ? 'the solver reports the instance unsatisfiable (a claim densebench does not verify)'
+      : late
+        ? 'time limit reached: the solver gave up with no answer'
+        : 'the solver gave up within its own budget with no answer';
+    return { status: late ? 'timeout' : 'unsolved', energy: null, testError: null, teacherOverlap: null, message };
   }
   const base = measure(input);
   if (typeof base === 'string') return { status: 'invalid', energy: null, testError: null, teacherOverlap: null, message: base };
@@ -70,11 +79,11 @@ export function verifyAnswer(input: VerifyInput): Verdict {
   return { status: verified === 0 ? 'solved' : 'unsolved', ...base, message: null };
 }
 
-let cachedTestSet: { seed: number; data: DatasetInstance } | undefined;
+let cachedTestSet: { seed: number; secret: string | null; data: DatasetInstance } | undefined;
 
 /** The held-out split of a data-set spec (the last one is kept: a sweep runs many α at one seed). */
-function datasetTestSet(spec: InstanceSpec): DatasetInstance {
-  if (cachedTestSet?.seed !== spec.seed) cachedTestSet = { seed: spec.seed, data: mnistTestSet(spec.seed) };
+function datasetTestSet(spec: InstanceSpec, secret: string | null): DatasetInstance {
+  if (cachedTestSet?.seed !== spec.seed || cachedTestSet.secret !== secret) cachedTestSet = { seed: spec.seed, secret, data: mnistTestSet(spec.seed, secret) };
   return cachedTestSet.data;
 }
 

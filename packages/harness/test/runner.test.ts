@@ -69,6 +69,18 @@ describe('harness failure paths', () => {
     expect(byPlugin(records, 'sa').status).toBe('solved');
   });
 
+  it('records a run whose instance cannot be generated as an error, and runs the rest', async () => {
+    const plugin = await importPlugin(builtinSa);
+    const runs = buildPlan({ plugins: [{ name: 'sa', params: {} }], problem: 'ksat', ns: [30], alphas: [3, 1e9], k: 3, seeds: [1] });
+    const records: RunRecord[] = [];
+    await executePlan({ runs, plugins: new Map([['sa', { url: builtinSa, version: plugin.version, workUnit: plugin.workUnit }]]), timeLimitS: 20, workers: 2, machine: machineInfo(), onRecord: (r) => records.push(r) });
+    for (const r of records) assertRunRecord(r);
+    const huge = records.find((r) => r.alpha === 1e9)!;
+    expect(huge).toMatchObject({ status: 'error', instanceHash: null, energy: null });
+    expect(huge.message).toMatch(/^the instance could not be generated \(ksat, N = 30, α = 1000000000, seed 1\): RangeError/);
+    expect(records.find((r) => r.alpha === 3)!.status).toBe('solved');
+  });
+
   it('measures generalization against the hidden teacher', async () => {
     const records = await runPlugins({ 'teacher-copy': fixture('teacher-copy') }, 'teacher-student');
     const r = records[0]!;
