@@ -7,7 +7,7 @@ import {
   decodeAnswer, localEntropyKey, PLANTED_REFERENCE, type Instance, type KsatInstance, type LocalEntropyRecord, type PerceptronInstance, type RunRecord,
 } from '@densebench/core';
 import { localEntropyCurve, type FactorAccuracy } from '@densebench/bp';
-import { measureFlatness } from '@densebench/harness';
+import { measureFlatness, secretMatching } from '@densebench/harness';
 import { generate, instanceHash, plantedAssignment, type BinaryInstanceSpec } from '@densebench/problems';
 
 export interface LocalEntropySettings {
@@ -35,6 +35,8 @@ export interface LocalEntropyJob {
   spec: BinaryInstanceSpec;
   instanceHash: string;
   answer: string | null;
+  /** The secret the run's instance was keyed with (its record's secretId), or null for a public instance. */
+  secretId: string | null;
 }
 
 /** Problems whose instances the estimator handles (single-layer perceptrons and CNF formulas). */
@@ -53,6 +55,8 @@ export function planLocalEntropy(records: readonly RunRecord[], options: { plugi
   const plantedSeen = new Set<string>();
   for (const r of records) {
     if (options.plugins && !options.plugins.includes(r.plugin)) continue;
+    // A run whose instance could not be generated has nothing to measure.
+    if (r.instanceHash === null) continue;
     if (!ESTIMATED_PROBLEMS.has(r.problem)) {
       skipped.add(`${r.problem}: no local-entropy estimator for it`);
       continue;
@@ -64,7 +68,7 @@ export function planLocalEntropy(records: readonly RunRecord[], options: { plugi
       const key = localEntropyKey(planted);
       if (!plantedSeen.has(key)) {
         plantedSeen.add(key);
-        if (!options.done?.has(key)) jobs.push({ key, runId: null, reference: PLANTED_REFERENCE, spec, instanceHash: r.instanceHash, answer: null });
+        if (!options.done?.has(key)) jobs.push({ key, runId: null, reference: PLANTED_REFERENCE, spec, instanceHash: r.instanceHash, answer: null, secretId: r.secretId ?? null });
       }
     }
     if (r.status !== 'solved') continue;
@@ -75,19 +79,20 @@ export function planLocalEntropy(records: readonly RunRecord[], options: { plugi
     const count = taken.get(`${r.plugin}|${place}`) ?? 0;
     if (options.perPoint !== undefined && count >= options.perPoint) continue;
     taken.set(`${r.plugin}|${place}`, count + 1);
-    if (!options.done?.has(r.id)) jobs.push({ key: r.id, runId: r.id, reference: r.plugin, spec, instanceHash: r.instanceHash, answer: r.answer });
+    if (!options.done?.has(r.id)) jobs.push({ key: r.id, runId: r.id, reference: r.plugin, spec, instanceHash: r.instanceHash, answer: r.answer, secretId: r.secretId ?? null });
   }
   return { jobs, skipped: [...skipped] };
 }
 
-let cached: { key: string; instance: Instance; teacher: Int8Array | null; hash: string } | undefined;
+let cached: { key: string; instance: Instance; teacher: Int8Array | null; hash: string; secret: string | null } | undefined;
 
 /** Regenerates a job's instance (the last one is kept: jobs on one instance come together) and checks its hash. */
-function instanceOf(job: LocalEntropyJob): { instance: Instance; teacher: Int8Array | null } {
-  const key = JSON.stringify(job.spec);
+function instanceOf(job: LocalEntropyJob): { instance: Instance; teacher: Int8Array | null; secret: string | null } {
+  const key = JSON.stringify([job.spec, job.secretId]);
   if (cached?.key !== key) {
-    const generated = generate(job.spec);
-    cached = { key, instance: generated.instance, teacher: generated.teacher, hash: instanceHash(generated.instance) };
+    const secret = secretMatching(job.secretId, `run ${job.key}`);
+    const generated = generate(job.spec, secret);
+    cached = { key, instance: generated.instance, teacher: generated.teacher, hash: instanceHash(generated.instance), secret };
   }
   const hash = cached.hash;
   if (hash !== job.instanceHash) throw new Error(`${job.key}: the instance regenerated with hash ${hash}, the record says ${job.instanceHash}: the generator changed`);
@@ -96,8 +101,8 @@ function instanceOf(job: LocalEntropyJob): { instance: Instance; teacher: Int8Ar
 
 /** Measures one job: S(d) around its configuration at every γ of the settings. */
 export function measureLocalEntropy(job: LocalEntropyJob, settings: LocalEntropySettings): LocalEntropyRecord {
-  const { instance, teacher } = instanceOf(job);
-  const reference = job.answer !== null ? decodeAnswer(job.answer, job.spec.n) : job.spec.problem === 'planted-ksat' ? plantedAssignment(job.spec) : teacher;
+  const { instance, teacher, secret } = instanceOf(job);
+  const reference = job.answer !== null ? decodeAnswer(job.answer, job.spec.n) : job.spec.problem === 'planted-ksat' ? plantedAssignment(job.spec, secret) : teacher;
   if (!reference) throw new Error(`${job.key}: no planted configuration for ${job.spec.problem}`);
   const start = performance.now();
   const curve = localEntropyCurve(instance as PerceptronInstance | KsatInstance, reference, settings.gammas, settings);

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PROBLEM_NAMES, schemaChecker } from '@densebench/core';
 import type { MachineInfo } from './machine.js';
+import { resultSetNameProblem } from './names.js';
 import { buildPlan, type RunSpec } from './plan.js';
 
 export interface ManifestPlugin {
@@ -38,6 +39,11 @@ export interface Manifest {
     /** SHA-256 of the whole plan's run ids, resolved params and time limit: equal hashes, same plan. */
     hash: string;
   };
+  /**
+   * Present when the instances were keyed with a secret (DENSEBENCH_SECRET): its public identifier (secretId), never the
+   * secret. Resuming, re-running or analysing the set needs the same secret. Absent (or null) for public instances.
+   */
+  secretId?: string | null;
   /** The part of the plan this result set covers (1-based index), or null for the whole plan. */
   shard: { index: number; count: number } | null;
   /** The densebench arguments that made it (for `bench --resume`). */
@@ -62,7 +68,8 @@ export const manifestSchema = {
   required: ['schema', 'name', 'createdAt', 'updatedAt', 'harnessVersion', 'machine', 'plan', 'shard', 'command', 'mergedFrom', 'finished'],
   properties: {
     schema: { const: 1 },
-    name: { type: 'string', minLength: 1 },
+    // One path segment; resultSetNameProblem checks it after the schema, naming the value.
+    name: { type: 'string' },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
     harnessVersion: { type: 'string' },
@@ -97,6 +104,7 @@ export const manifestSchema = {
         hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       },
     },
+    secretId: { type: ['string', 'null'], pattern: '^[0-9a-f]{16}$' },
     shard: {
       type: ['object', 'null'],
       additionalProperties: false,
@@ -115,6 +123,8 @@ const checkManifestSchema: (value: unknown, where: string) => asserts value is M
 export function assertManifest(value: unknown, where = 'manifest'): asserts value is Manifest {
   checkManifestSchema(value, where);
   const m = value as Manifest;
+  const nameProblem = resultSetNameProblem(m.name);
+  if (nameProblem) throw new Error(`${where}: field "name" ${JSON.stringify(m.name)} cannot name a result set: ${nameProblem}`);
   if (m.shard && m.shard.index > m.shard.count) throw new Error(`${where}: field "shard.index" ${m.shard.index} exceeds shard.count ${m.shard.count}`);
 }
 

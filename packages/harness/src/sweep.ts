@@ -1,9 +1,11 @@
 // A sweep on disk: runs the missing part of a plan into a result set, resuming whatever is already recorded.
 import type { RunRecord } from '@densebench/core';
+import { secretId } from '@densebench/problems';
 import { HARNESS_VERSION, type MachineInfo } from './machine.js';
 import { planHash, type Manifest, type ManifestPlugin } from './manifest.js';
 import { shardPlan, type RunSpec } from './plan.js';
 import { executePlan } from './runner.js';
+import { secretMatching } from './secret-check.js';
 import { ResultStore, type Warn } from './store.js';
 
 export interface SweepOptions {
@@ -17,6 +19,8 @@ export interface SweepOptions {
   plugins: readonly (ManifestPlugin & { url: string })[];
   workers: number;
   memoryLimitMb?: number;
+  /** DENSEBENCH_SECRET (readSecret()): the instances are keyed with it. A resumed set must have been made with it. */
+  secret?: string | null;
   machine: MachineInfo;
   command: string[];
   signal?: AbortSignal;
@@ -54,10 +58,17 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   store.lock();
   try {
     const previous = store.readManifest();
+    const secret = options.secret ?? null;
+    const keyedWith = secret === null ? null : secretId(secret);
+    // A set is continued with the secret it was made with (its records' instances depend on it).
+    if (previous) secretMatching(previous.secretId ?? null, store.dir, secret === null ? {} : { DENSEBENCH_SECRET: secret });
     const repaired = store.repairTornTail();
     if (repaired) options.warn(repaired);
     const recorded = store.records(options.warn);
     checkResumable(store, recorded, planned, options.timeLimitS);
+    for (const r of recorded) {
+      if ((r.secretId ?? null) !== keyedWith) throw new Error(`${store.runsPath} has run ${r.id} made ${r.secretId ? `with secret id ${r.secretId}` : 'without a secret'}, not ${keyedWith ? `with secret id ${keyedWith}` : 'without one'}: use another --name`);
+    }
     const done = new Set(recorded.map((r) => r.id));
     const todo = part.filter((run) => !done.has(run.id));
     const manifest: Manifest = {
@@ -75,6 +86,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
         runs: options.plan.length,
         hash: planHash(options.plan, options.timeLimitS, options.memoryLimitMb ?? null),
       },
+      ...(keyedWith !== null ? { secretId: keyedWith } : {}),
       shard: options.shard,
       command: options.command,
       mergedFrom: null,
@@ -93,6 +105,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       workers: options.workers,
       ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
       machine: options.machine,
+      secret,
       ...(options.signal ? { signal: options.signal } : {}),
       onRecord(record) {
         store.append(record);
