@@ -1,5 +1,13 @@
 import type { CurveSummary } from '@densebench/report';
 
+/**
+ * Text from a result set or a plugin made safe for a terminal: control characters (escape sequences that could move the
+ * cursor or redraw a line) are shown as \xNN instead of being sent.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** Seconds as a short human string: 0.012 s, 3.4 s, 2 min 05 s. */
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';

@@ -1,4 +1,5 @@
 import { describeError } from '@densebench/core';
+import { terminalText } from './format.js';
 import yargs from 'yargs';
 import { bench, benchOptions } from './commands/bench.js';
 import { checkCommand, checkOptions } from './commands/check.js';
@@ -17,7 +18,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await parser(argv).parseAsync();
   } catch (error) {
-    process.stderr.write(`densebench: ${describeError(error)}\n`);
+    process.stderr.write(`densebench: ${terminalText(describeError(error))}\n`);
     process.exitCode = 1;
   }
 }

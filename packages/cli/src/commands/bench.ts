@@ -3,15 +3,29 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { PROBLEM_NAMES, type ProblemName } from '@densebench/core';
-import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, ResultStore, runSweep, type Manifest } from '@densebench/harness';
-import { isDataset, MNIST_PIXELS, usesK } from '@densebench/problems';
+import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, resolvePluginUrl, resultSetNameProblem, ResultStore, runSweep, type Manifest } from '@densebench/harness';
+import { isDataset, MNIST_PIXELS, readSecret, usesK } from '@densebench/problems';
 import { summarize, writeHtmlReport } from '@densebench/report';
 import { listSetting, loadStudyConfig, type StudyConfig } from '../config.js';
-import { formatSeconds, summaryTable, timestamp } from '../format.js';
+import { formatSeconds, summaryTable, terminalText, timestamp } from '../format.js';
 import { printWritten } from './report.js';
 import { measureResultSet } from './local-entropy.js';
 import { DEFAULT_LOCAL_ENTROPY_SETTINGS } from '../local-entropy.js';
-import { selectPlugins, type PluginEntry } from '../plugins.js';
+import { BUILTIN_PLUGINS } from '../builtins.js';
+import { isBuiltinUrl, selectPlugins, type PluginEntry } from '../plugins.js';
+
+/**
+ * Longest time limit per run, s (11.6 days): far beyond any study, and well inside what the harness's timers can
+ * represent (2³¹ − 1 ms ≈ 24.8 days, limit plus grace).
+ */
+export const MAX_TIMEOUT_S = 1_000_000;
+/** Largest plan one result set holds; larger studies are split into several. */
+export const MAX_PLAN_RUNS = 1_000_000;
+
+/** Most parallel runs allowed: each is a worker process (tens of MiB), so a typo like --workers 1000 is refused. */
+export function maxWorkersHere(): number {
+  return Math.max(64, 8 * availableParallelism());
+}
 
 /** Defaults of the study settings; a study file overrides them and command-line options override both. */
 export const DEFAULTS = { plugin: 'sa', problem: 'perceptron' as ProblemName, alpha: '0.3:0.8', n: '201', k: 3, seeds: '10', timeout: 60 } as const;
@@ -46,7 +60,7 @@ function progressLine(done: number, total: number, elapsedS: number, runsThisSes
   const width = String(total).length;
   const work = record.work !== null ? `, ${Math.round(record.work)} ${record.workUnit}` : '';
   const what = record.status === 'solved' || record.status === 'unsolved' ? `${record.status} (E=${record.energy}${work})` : `${record.status.toUpperCase()}${record.message ? `: ${record.message.split('\n')[0]}` : ''}`;
-  return `[${String(done).padStart(width)}/${total} ${formatSeconds(elapsedS)}, ~${formatSeconds(left)} left] ${record.plugin} ${record.problem} N=${record.n} α=${record.alpha} seed ${record.seed}: ${what} in ${formatSeconds(record.wallTimeMs / 1000)}`;
+  return terminalText(`[${String(done).padStart(width)}/${total} ${formatSeconds(elapsedS)}, ~${formatSeconds(left)} left] ${record.plugin} ${record.problem} N=${record.n} α=${record.alpha} seed ${record.seed}: ${what} in ${formatSeconds(record.wallTimeMs / 1000)}`);
 }
 
 /** The most recently updated unfinished result set in `out` that a bench command made (merged sets have no command). */
@@ -77,12 +91,57 @@ function withoutOptions(argv: readonly string[], options: readonly string[]): st
   return out;
 }
 
+/** The value of an option in a stored command line (`--config x`, `--config=x`, `-c x`), if given. */
+function optionValue(argv: readonly string[], names: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const [option, inline] = argv[i]!.split(/=(.*)/s) as [string, string | undefined];
+    if (names.includes(option)) return inline ?? argv[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * Set by --resume for the bench() it starts: the modules of plugins outside densebench that the user named again. A
+ * result set's manifest is data anyone can write; resuming it must not load code the user did not name.
+ */
+let resumeConfirmed: ReadonlySet<string> | undefined;
+
+/**
+ * Checks that every piece of code a stored command would load (plugins that are not built in, a .js/.mjs study
+ * module) was named again by the user; returns the confirmed plugin module URLs.
+ */
+function confirmResumedCode(manifest: Manifest, args: BenchArgs): Set<string> {
+  const confirmed = new Set((args.plugin ?? []).map((ref) => resolvePluginUrl(ref, BUILTIN_PLUGINS)));
+  for (const p of manifest.plan.plugins) {
+    let url: string;
+    try {
+      url = resolvePluginUrl(p.ref, BUILTIN_PLUGINS);
+    } catch (error) {
+      throw new Error(`--resume: plugin ${p.name} of ${manifest.name} (${p.ref}) cannot be found: ${(error as Error).message}`);
+    }
+    if (!isBuiltinUrl(url) && !confirmed.has(url)) {
+      throw new Error(`--resume: ${manifest.name} runs plugin ${p.name} from ${p.ref}, which is not part of densebench; to load it, name it again: --plugin ${p.ref}`);
+    }
+  }
+  const storedConfig = optionValue(manifest.command, ['--config', '-c']);
+  if (args.config !== undefined && (storedConfig === undefined || resolve(args.config) !== resolve(storedConfig))) {
+    throw new Error(`--resume: --config only confirms the study module the result set was made from${storedConfig ? ` (${storedConfig})` : ' (it was made without one)'}`);
+  }
+  if (storedConfig !== undefined && /\.m?js$/.test(storedConfig) && args.config === undefined) {
+    throw new Error(`--resume: ${manifest.name} was made from the study module ${storedConfig}, which is code; to load it, name it again: --config ${storedConfig}`);
+  }
+  return confirmed;
+}
+
 /** --resume: re-run the command that made the result set (--name, or the latest unfinished one), under its name. */
 async function resume(args: BenchArgs): Promise<void> {
-  const given = PLAN_OPTIONS.filter((option) => args[option] !== undefined).concat(args.param.length ? ['param'] as never[] : []);
+  // --plugin and --config may be given again, to confirm the code the result set names (confirmResumedCode).
+  const given = PLAN_OPTIONS.filter((option) => option !== 'plugin' && option !== 'config' && args[option] !== undefined).concat(args.param.length ? ['param'] as never[] : []);
   if (given.length) throw new Error(`--resume takes the plan from the result set; drop ${given.map((o) => `--${o}`).join(', ')}`);
   let manifest: Manifest | undefined;
   if (args.name) {
+    const nameProblem = resultSetNameProblem(args.name);
+    if (nameProblem) throw new Error(`--name ${JSON.stringify(args.name)} cannot name a result set: ${nameProblem}`);
     const store = new ResultStore(resolve(args.out, args.name));
     manifest = store.readManifest();
     if (!manifest) throw new Error(`--resume: there is no result set ${relative(process.cwd(), store.dir)} to resume`);
@@ -91,11 +150,23 @@ async function resume(args: BenchArgs): Promise<void> {
     manifest = latestResultSet(resolve(args.out));
     if (!manifest) throw new Error(`--resume: no unfinished result set in ${args.out}/ to resume`);
   }
+  // A manifest is data anyone can write: only a bench command is resumed, and nothing may follow a bare "--" (which would
+  // hide the options appended below from the parser).
+  const stored = manifest.command;
+  if ((stored[0] !== undefined && !stored[0].startsWith('-') && stored[0] !== 'bench') || stored.includes('--')) {
+    throw new Error(`--resume: ${manifest.name} was not made by a bench command (its manifest says: densebench ${terminalText(stored.join(' '))})`);
+  }
+  const confirmed = confirmResumedCode(manifest, args);
   const command = withoutOptions(manifest.command, ['--resume', '--name', '--out', '--reports', '--workers', '-j', '--quiet', '-q']);
   const execution = [...(args.workers ? ['--workers', String(args.workers)] : []), ...(args.quiet ? ['--quiet'] : [])];
   process.stderr.write(`resuming ${manifest.name}: densebench ${[...command, '--name', manifest.name].join(' ')}\n`);
   const { main } = await import('../main.js');
-  await main([...command, '--name', manifest.name, '--out', args.out, '--reports', args.reports, ...execution]);
+  resumeConfirmed = confirmed;
+  try {
+    await main([...command, '--name', manifest.name, '--out', args.out, '--reports', args.reports, ...execution]);
+  } finally {
+    resumeConfirmed = undefined;
+  }
 }
 
 export async function bench(args: BenchArgs): Promise<void> {
@@ -111,15 +182,20 @@ export async function bench(args: BenchArgs): Promise<void> {
   const workers = args.workers ?? config.workers ?? availableParallelism();
   const memory = args.memory ?? config.memory;
   const shard = args.shard ? parseShard(args.shard) : null;
-  if (!(timeLimitS > 0)) throw new Error(`--timeout must be a positive number of seconds, got ${timeLimitS}`);
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer, got ${workers}`);
+  if (!(timeLimitS > 0) || timeLimitS > MAX_TIMEOUT_S) throw new Error(`--timeout must be a number of seconds in (0, ${MAX_TIMEOUT_S}] (about ${Math.round(MAX_TIMEOUT_S / 86400)} days), got ${timeLimitS}`);
+  const maxWorkers = maxWorkersHere();
+  if (!Number.isInteger(workers) || workers < 1 || workers > maxWorkers) throw new Error(`--workers must be an integer from 1 to ${maxWorkers} (on ${availableParallelism()} cores), got ${workers}`);
   if (usesK(problem) && (!Number.isInteger(k) || k < 1)) throw new Error(`--k must be a positive integer, got ${k}`);
-  if (memory !== undefined && !(memory >= 16)) throw new Error(`--memory must be at least 16 MiB, got ${memory}`);
+  if (memory !== undefined && !(memory >= 16 && Number.isFinite(memory))) throw new Error(`--memory must be at least 16 MiB, got ${memory}`);
 
   const entries: PluginEntry[] = args.plugin
     ? args.plugin.map((ref) => ({ ref, params: {} }))
     : (config.plugins ?? [DEFAULTS.plugin]).map((p) => (typeof p === 'string' ? { ref: p, params: {} } : { ref: p.plugin, params: p.params ?? {}, ...(p.n ? { ns: p.n } : {}) }));
-  const plugins = await selectPlugins(entries, args.param, problem);
+  const planSize = entries.length * ns.length * alphas.length * seeds.length;
+  if (planSize > MAX_PLAN_RUNS) throw new Error(`the plan would have ${planSize} runs (${entries.length} plugin(s) × ${ns.length} N × ${alphas.length} α × ${seeds.length} seeds), more than ${MAX_PLAN_RUNS}: split the study into several`);
+  const plugins = await selectPlugins(entries, args.param, { problem, ...(resumeConfirmed ? { confirmed: resumeConfirmed } : {}) });
+  // Keyed instances (instances/README.md) when DENSEBENCH_SECRET is set; runSweep checks it against a resumed set.
+  const secret = readSecret();
   // -n replaces the study's sizes: a plugin's own sizes then keep those still run (without -n, buildPlan refuses a
   // plugin size that is not among the study's, a typo).
   if (args.n !== undefined) for (const p of plugins) if (p.ns) p.ns = p.ns.filter((n) => ns.includes(n));
@@ -128,7 +204,8 @@ export async function bench(args: BenchArgs): Promise<void> {
   const baseName = args.name ?? (config.name ? config.name : `${plugins.map((p) => p.plugin.name).join('+')}-${problem}-${timestamp(new Date())}`);
   const shardSuffix = shard ? `-shard${shard.index}of${shard.count}` : '';
   const name = baseName.endsWith(shardSuffix) ? baseName : baseName + shardSuffix;
-  if (!/^[\w.+-]+$/.test(name)) throw new Error(`--name "${name}": use letters, digits and . _ + - only`);
+  const nameProblem = resultSetNameProblem(name);
+  if (nameProblem) throw new Error(`${args.name !== undefined ? '--name' : config.name ? `${args.config}: field "name"` : 'result set name'} ${JSON.stringify(name)} cannot name a result set: ${nameProblem}`);
   const store = new ResultStore(resolve(args.out, name));
 
   const log = (line: string): void => void process.stderr.write(line + '\n');
@@ -153,6 +230,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       timeLimitS,
       plugins: plugins.map((p) => ({ name: p.plugin.name, ref: p.ref, version: p.plugin.version, workUnit: p.plugin.workUnit, params: p.params, url: p.url, ...(p.ns ? { ns: p.ns } : {}) })),
       workers,
+      secret,
       ...(memory ? { memoryLimitMb: memory } : {}),
       machine: machineInfo(),
       command: process.argv.slice(2),

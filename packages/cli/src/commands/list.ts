@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { loadPlugin } from '@densebench/harness';
+import { describePlugins, resolvePluginUrl } from '@densebench/harness';
 import { loadStudyConfig } from '../config.js';
 import { BUILTIN_PLUGINS } from '../builtins.js';
 import { describeParams } from '../plugins.js';
@@ -25,18 +25,15 @@ export async function listCommand(args: { plugin?: string[]; config?: string } =
   const fromConfig = args.config ? ((await loadStudyConfig(args.config)).plugins ?? []).map((p) => (typeof p === 'string' ? p : p.plugin)) : [];
   const refs = [...Object.keys(BUILTIN_PLUGINS).sort(), ...(args.plugin ?? []), ...fromConfig];
   const seen = new Map<string, string>();
-  for (const ref of refs) {
-    const { plugin, url } = await loadPlugin(ref, BUILTIN_PLUGINS);
+  const urls = [...new Set(refs.map((ref) => resolvePluginUrl(ref, BUILTIN_PLUGINS)))];
+  // Described in worker processes: listing a plugin never runs its code in this process.
+  const infos = await describePlugins(urls);
+  for (const [i, plugin] of infos.entries()) {
+    const url = urls[i]!;
     const previous = seen.get(plugin.name);
-    if (previous === url) continue;
     if (previous) throw new Error(`two plugins are named "${plugin.name}": ${previous} and ${url}`);
     seen.set(plugin.name, url);
-    let unavailable = '';
-    try {
-      plugin.preflight?.();
-    } catch (error) {
-      unavailable = ` [unavailable: ${(error as Error).message.split(' — ')[0]}]`;
-    }
+    const unavailable = plugin.unavailable === null ? '' : ` [unavailable: ${plugin.unavailable.split(' — ')[0]}]`;
     out.push(`  ${plugin.name} ${plugin.version} — ${plugin.description}${unavailable}`, `    problems: ${plugin.problems.join(', ')}; work unit: ${plugin.workUnit}`);
     const params = describeParams(plugin);
     if (params.length) out.push('    params:', ...params.map((line) => `      ${line}`));

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
-import { createPool, judge, runTask, solverSeedText, type SolveTask } from '@densebench/harness';
+import { createPool, judge, packInstance, solverSeedText, type TaskResult } from '@densebench/harness';
 import { describeInstance, formatModelLines, formatWeightLine, instanceHash, readInstanceFile } from '@densebench/problems';
 import { formatSeconds } from '../format.js';
+import { MAX_TIMEOUT_S } from './bench.js';
 import { selectPlugins } from '../plugins.js';
 
 export function solveOptions(y: Argv) {
@@ -16,19 +17,20 @@ export function solveOptions(y: Argv) {
 
 /** Runs one plugin on one instance file and prints the verified result (SAT-competition style for CNF). */
 export async function solveCommand(args: Awaited<ReturnType<typeof solveOptions>['argv']>): Promise<void> {
+  if (!(args.timeout > 0) || args.timeout > MAX_TIMEOUT_S) throw new Error(`--timeout must be a number of seconds in (0, ${MAX_TIMEOUT_S}], got ${args.timeout}`);
+  if (!Number.isSafeInteger(args.seed) || args.seed < 0) throw new Error(`--seed must be a non-negative integer, got ${args.seed}`);
+  // Parsed here, before the clock starts: the plugin's worker gets the instance as binary data.
   const instance = await readInstanceFile(args.instance);
   const [selected] = await selectPlugins([{ ref: args.plugin, params: {} }], args.param);
   const plugin = selected!;
   const problem = instance.kind;
   if (!(plugin.plugin.problems as readonly string[]).includes(problem)) throw new Error(`plugin "${plugin.plugin.name}" does not solve ${problem}`);
-  if (!(args.timeout > 0)) throw new Error(`--timeout must be positive, got ${args.timeout}`);
   const hash = instanceHash(instance);
   const timeLimitMs = args.timeout * 1000;
-  const task: SolveTask = { pluginUrl: plugin.url, params: plugin.params, source: { type: 'file', path: args.instance }, solverSeed: solverSeedText(plugin.plugin.name, hash, args.seed), timeLimitMs };
   const pool = createPool({ workers: 1 });
-  let result;
+  let result: TaskResult;
   try {
-    result = await runTask(pool, task);
+    result = await pool.run({ pluginUrl: plugin.url, params: plugin.params, instance: packInstance(instance), solverSeed: solverSeedText(plugin.plugin.name, hash, args.seed), timeLimitMs });
   } finally {
     await pool.destroy();
   }
