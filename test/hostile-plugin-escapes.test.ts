@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '@densebench/core';
+import { ProcessCgroup } from '../packages/harness/src/cgroup.js';
 import { bin, densebench, scratch } from './helpers.js';
 import { expectSaIntact, fixture, GRID, hostileRuns, processesWith, reap, referenceSweep, sweep, waitFor } from './hostile/sweep.js';
 
@@ -85,7 +86,14 @@ describe.skipIf(!isolated)('a plugin run as another user (DENSEBENCH_WORKER_USER
   }, 60_000);
 });
 
-describe.skipIf(!linux)('processes a plugin leaves behind', () => {
+/** Whether this system lets densebench make cgroups (what contains a process that shed both its tag and its group). */
+function cgroupsAvailable(): boolean {
+  const group = ProcessCgroup.create(`densebench-${process.pid}-probe`);
+  group?.killAll();
+  return group !== null;
+}
+
+describe.skipIf(!linux || !cgroupsAvailable())('processes a plugin leaves behind (cgroup v2 available)', () => {
   it('a sleeper that shed the environment tag (env -i) in a session of its own (setsid) does not survive the sweep', async () => {
     try {
       const result = await sweep(['sa', fixture('sheds-tag')]);
