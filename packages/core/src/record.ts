@@ -36,6 +36,14 @@ export interface RunRecord {
    * absent in records written before it was.
    */
   cpuTimeMs?: number | null;
+  /**
+   * Which timed run of its worker process this was (1: the worker's first). A fresh worker is warmed up first, untimed,
+   * on a small instance of the same problem (never the measured one), so the first run does not pay for the plugin's
+   * import and the JIT's compilation. Absent in records written before it was recorded.
+   */
+  workerRun?: number;
+  /** On a worker's first run: the wall time of its warm-up (import included), ms; null when it had none or it failed. */
+  warmupMs?: number | null;
   work: number | null;
   workUnit: string;
   timeLimitS: number;
@@ -108,6 +116,8 @@ export const runRecordSchema = {
     energy: { type: ['integer', 'null'], minimum: 0 },
     wallTimeMs: { type: 'number', minimum: 0 },
     cpuTimeMs: { type: ['number', 'null'], minimum: 0 },
+    workerRun: { type: 'integer', minimum: 1 },
+    warmupMs: { type: ['number', 'null'], minimum: 0 },
     work: { type: ['number', 'null'], minimum: 0 },
     workUnit: { type: 'string' },
     timeLimitS: { type: 'number', exclusiveMinimum: 0 },

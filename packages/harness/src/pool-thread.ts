@@ -40,7 +40,7 @@ export type PoolRunResult =
 
 /** Pool thread → main thread. */
 export type PoolReply =
-  | { type: 'ran'; key: number; result: PoolRunResult }
+  | { type: 'ran'; key: number; result: PoolRunResult & { workerRun: number; warmupMs: number | null } }
   | { type: 'described'; key: number; info: unknown; error: string | null }
   | { type: 'destroyed' };
 
@@ -82,6 +82,8 @@ class WorkerProcess {
   channelError: string | null = null;
   lastUsed = 0;
   stopped = false;
+  /** Timed runs this worker has served (a warm-up does not count). */
+  timedRuns = 0;
   /** Where the system allows it, the worker's cgroup: its whole tree, frozen, killed and timed as one. */
   readonly cgroup: ProcessCgroup | null;
   private readonly channel: Socket;
@@ -332,13 +334,11 @@ export class ProcessPool {
     worker.kill();
   }
 
-  async run(task: SolveTask): Promise<PoolRunResult> {
-    let worker: WorkerProcess;
-    try {
-      worker = await this.acquire(task.pluginUrl);
-    } catch (error) {
-      return { kind: 'crashed', message: describeError(error), wallTimeMs: 0, cpuTimeMs: null, output: '' };
-    }
+  /**
+   * One attempt of `task` on `worker`: sends it with its instance and waits for the answer, the worker's death, or the
+   * time limit plus grace. The clock runs from sending to receiving; `keep` says whether the worker can serve again.
+   */
+  private attempt(worker: WorkerProcess, task: Pick<SolveTask, 'pluginUrl' | 'params' | 'solverSeed' | 'timeLimitMs' | 'instance'>): Promise<{ result: PoolRunResult; keep: boolean }> {
     const id = this.nextRunId++;
     worker.beginRun(id);
     const cpuStart = worker.cpuTimeMs();
@@ -346,7 +346,7 @@ export class ProcessPool {
       const now = worker.cpuTimeMs();
       return now === null || cpuStart === null ? null : Math.max(0, now - cpuStart);
     };
-    const result = await new Promise<{ result: PoolRunResult; keep: boolean }>((resolve) => {
+    return new Promise((resolve) => {
       const start = performance.now();
       const finish = (result: PoolRunResult, keep: boolean): void => {
         clearTimeout(timer);
@@ -377,14 +377,48 @@ export class ProcessPool {
       });
       worker.sendInstance(task.instance);
     });
-    if (!result.keep) {
+  }
+
+  /**
+   * Warms a fresh worker up: an untimed solve of `task.warmup` (a small instance of the same problem, never the measured
+   * one), which imports the plugin and compiles its hot code before the first timed run. Its answer is dropped. Returns
+   * its wall time, or null when it failed (the worker is then replaced by a fresh, cold one).
+   */
+  private async warmUp(worker: WorkerProcess, task: SolveTask): Promise<number | null> {
+    const warmup = task.warmup!;
+    const { result, keep } = await this.attempt(worker, { pluginUrl: task.pluginUrl, params: task.params, solverSeed: `${task.solverSeed}:warmup`, timeLimitMs: warmup.timeLimitMs, instance: warmup.instance });
+    if (keep) {
+      await worker.runOutput();
+      worker.killLeftovers();
+    }
+    return keep ? result.wallTimeMs : null;
+  }
+
+  async run(task: SolveTask): Promise<PoolRunResult & { workerRun: number; warmupMs: number | null }> {
+    let worker: WorkerProcess;
+    let warmupMs: number | null = null;
+    try {
+      worker = await this.acquire(task.pluginUrl);
+      if (worker.timedRuns === 0 && task.warmup) {
+        warmupMs = await this.warmUp(worker, task);
+        if (warmupMs === null) {
+          this.retire(worker);
+          worker = await this.acquire(task.pluginUrl);
+        }
+      }
+    } catch (error) {
+      return { kind: 'crashed', message: describeError(error), wallTimeMs: 0, cpuTimeMs: null, output: '', workerRun: 1, warmupMs };
+    }
+    const workerRun = ++worker.timedRuns;
+    const attempt = await this.attempt(worker, task);
+    if (!attempt.keep) {
       this.retire(worker);
-      return result.result;
+      return { ...attempt.result, workerRun, warmupMs };
     }
     const output = await worker.runOutput();
     worker.killLeftovers();
     this.release(worker);
-    return { ...result.result, output };
+    return { ...attempt.result, output, workerRun, warmupMs };
   }
 
   /** A plugin's metadata, from a worker process of its own that is stopped afterwards. */

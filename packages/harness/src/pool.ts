@@ -10,7 +10,7 @@ import { assertPlugin, describeError, type AnyInstance, type ParamsSchema } from
 import { encodeInstanceBinary } from '@densebench/problems';
 import { removeCgroups } from './cgroup.js';
 import { readOutcome, type SolveOutcome } from './outcome.js';
-import type { PoolReply, PoolRequest, PoolRunResult, PoolThreadConfig } from './pool-thread.js';
+import type { PoolReply, PoolRequest, PoolThreadConfig } from './pool-thread.js';
 import type { PluginInfo, SolveTask } from './task.js';
 
 export { hardKillGraceMs } from './pool-thread.js';
@@ -30,10 +30,16 @@ export interface PoolOptions {
 }
 
 /** The outcome of one run, from the harness's point of view. */
-export type TaskResult =
+export type TaskResult = (
   | { kind: 'finished'; outcome: SolveOutcome; wallTimeMs: number; cpuTimeMs: number | null; output: string }
   | { kind: 'killed'; wallTimeMs: number; cpuTimeMs: number | null; output: string }
-  | { kind: 'crashed'; message: string; wallTimeMs: number; cpuTimeMs: number | null; output: string };
+  | { kind: 'crashed'; message: string; wallTimeMs: number; cpuTimeMs: number | null; output: string }
+) & {
+  /** Which timed run of its worker process this was (1: the first). */
+  workerRun: number;
+  /** On a worker's first run, the wall time of its warm-up (the plugin's import included); null otherwise. */
+  warmupMs: number | null;
+};
 
 const SCRATCH_PREFIX = 'densebench-run-';
 
@@ -116,12 +122,12 @@ export class WorkerPool {
     try {
       reply = await this.request((key) => ({ type: 'run', key, task }));
     } catch (error) {
-      return { kind: 'crashed', message: describeError(error), wallTimeMs: 0, cpuTimeMs: null, output: '' };
+      return { kind: 'crashed', message: describeError(error), wallTimeMs: 0, cpuTimeMs: null, output: '', workerRun: 1, warmupMs: null };
     }
-    if (reply.type !== 'ran') return { kind: 'crashed', message: `the worker pool stopped during the run${this.threadError ? `: ${this.threadError.message}` : ''}`, wallTimeMs: 0, cpuTimeMs: null, output: '' };
-    const result: PoolRunResult = reply.result;
+    if (reply.type !== 'ran') return { kind: 'crashed', message: `the worker pool stopped during the run${this.threadError ? `: ${this.threadError.message}` : ''}`, wallTimeMs: 0, cpuTimeMs: null, output: '', workerRun: 1, warmupMs: null };
+    const result = reply.result;
     if (result.kind !== 'finished') return result;
-    return { kind: 'finished', outcome: readOutcome(result.outcome), wallTimeMs: result.wallTimeMs, cpuTimeMs: result.cpuTimeMs, output: result.output };
+    return { ...result, outcome: readOutcome(result.outcome) };
   }
 
   /**

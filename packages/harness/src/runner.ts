@@ -3,7 +3,7 @@
 // does, one run yields one valid record (its status says what went wrong) and the sweep goes on.
 import { availableParallelism } from 'node:os';
 import { describeError, encodeAnswer, type AnyInstance, type RunRecord } from '@densebench/core';
-import { generate, instanceHash, secretId, type GeneratedInstance, type InstanceSpec } from '@densebench/problems';
+import { generate, instanceHash, isCommittee, isDataset, isKsat, secretId, type GeneratedInstance, type InstanceSpec } from '@densebench/problems';
 import { HARNESS_VERSION, type MachineInfo } from './machine.js';
 import { capText, RECORD_LIMITS } from './outcome.js';
 import type { RunSpec } from './plan.js';
@@ -110,6 +110,42 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** DENSEBENCH_SECRET: the instance (and its teacher, test set, planted assignment) is keyed with it. */
   secret?: string | null;
+  /** Warm a fresh worker up before its first timed run (default true); false measures cold starts. */
+  warmup?: boolean;
+}
+
+/** The longest a warm-up may run, ms (less when the run's own limit is shorter). */
+export const WARMUP_LIMIT_MS = 2000;
+/** Seed of the warm-up instances: outside the seeds studies use, so a warm-up is never on a measured instance. */
+export const WARMUP_SEED = 4_294_967_295;
+
+/**
+ * The warm-up instance of a run: the same problem, K and α at a small N (51 for the perceptron problems, 21 for
+ * committees, 50 for K-SAT; MNIST at α ≤ 0.1, 78 digits), with WARMUP_SEED. Public (never keyed): it is not measured.
+ */
+export function warmupSpec(spec: InstanceSpec): InstanceSpec {
+  const small = isDataset(spec.problem) ? spec.n : isKsat(spec.problem) ? Math.max(spec.k ?? 3, Math.min(spec.n, 50)) : Math.min(spec.n, isCommittee(spec.problem) ? 21 : 51);
+  const alpha = isDataset(spec.problem) ? Math.min(spec.alpha, 0.1) : spec.alpha;
+  return { ...spec, n: small, alpha, seed: spec.seed === WARMUP_SEED ? WARMUP_SEED - 1 : WARMUP_SEED };
+}
+
+const warmupCache = new Map<string, Uint8Array | null>();
+
+/** The packed warm-up instance of a run (null if it cannot be generated: the run is then not warmed up), cached. */
+function warmupInstance(spec: InstanceSpec): Uint8Array | null {
+  const small = warmupSpec(spec);
+  const key = JSON.stringify(small);
+  if (!warmupCache.has(key)) {
+    let packed: Uint8Array | null = null;
+    try {
+      packed = packInstance(generate(small).instance);
+    } catch {
+      // A spec the generator refuses at small N (α rounding to no constraint, say): no warm-up.
+    }
+    if (warmupCache.size >= 16) warmupCache.delete(warmupCache.keys().next().value!);
+    warmupCache.set(key, packed);
+  }
+  return warmupCache.get(key)!;
 }
 
 /**
@@ -130,7 +166,15 @@ export async function runOne(pool: WorkerPool, run: RunSpec, plugin: RunnablePlu
   }
   let result: TaskResult;
   try {
-    result = await pool.run({ pluginUrl: plugin.url, params: run.params, instance: packInstance(generated.instance), solverSeed: solverSeedText(run.plugin, hash, run.instance.seed), timeLimitMs });
+    const warmup = options.warmup === false ? null : warmupInstance(run.instance);
+    result = await pool.run({
+      pluginUrl: plugin.url,
+      params: run.params,
+      instance: packInstance(generated.instance),
+      solverSeed: solverSeedText(run.plugin, hash, run.instance.seed),
+      timeLimitMs,
+      warmup: warmup ? { instance: warmup, timeLimitMs: Math.min(timeLimitMs, WARMUP_LIMIT_MS) } : null,
+    });
   } catch (error) {
     if (options.signal?.aborted) return undefined;
     return harnessErrorRecord(run, plugin, timeLimitS, machine, secret, startedAt, `the run could not be started: ${describeError(error)}`);
@@ -148,6 +192,8 @@ export async function runOne(pool: WorkerPool, run: RunSpec, plugin: RunnablePlu
     energy: verdict.energy,
     wallTimeMs: round3(verdict.wallTimeMs),
     cpuTimeMs: result.cpuTimeMs === null ? null : round3(result.cpuTimeMs),
+    workerRun: result.workerRun,
+    ...(result.workerRun === 1 ? { warmupMs: result.warmupMs === null ? null : round3(result.warmupMs) } : {}),
     // A worker that was stopped (timeout, crash) could not report its memory.
     peakMemoryMb: result.kind === 'finished' ? result.outcome.peakMemoryMb : null,
     work: outcome ? outcome.work : null,
@@ -189,7 +235,7 @@ export async function executePlan(options: ExecuteOptions): Promise<void> {
       const run = options.runs[next++]!;
       const plugin = options.plugins.get(run.plugin);
       if (!plugin) throw new Error(`plan names plugin "${run.plugin}", which is not loaded`);
-      const record = await runOne(pool, run, plugin, options.timeLimitS, options.machine, { ...(options.signal ? { signal: options.signal } : {}), secret: options.secret ?? null });
+      const record = await runOne(pool, run, plugin, options.timeLimitS, options.machine, { ...(options.signal ? { signal: options.signal } : {}), secret: options.secret ?? null, warmup: options.warmup !== false });
       if (!record) continue;
       try {
         options.onRecord(record);

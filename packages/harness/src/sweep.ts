@@ -21,6 +21,8 @@ export interface SweepOptions {
   memoryLimitMb?: number;
   /** DENSEBENCH_SECRET (readSecret()): the instances are keyed with it. A resumed set must have been made with it. */
   secret?: string | null;
+  /** Warm fresh workers up before their first timed run (default true). */
+  warmup?: boolean;
   machine: MachineInfo;
   command: string[];
   signal?: AbortSignal;
@@ -106,6 +108,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       ...(options.memoryLimitMb ? { memoryLimitMb: options.memoryLimitMb } : {}),
       machine: options.machine,
       secret,
+      warmup: options.warmup !== false,
       ...(options.signal ? { signal: options.signal } : {}),
       onRecord(record) {
         store.append(record);

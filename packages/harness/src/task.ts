@@ -14,6 +14,12 @@ export interface SolveTask {
   /** Seed text of the solver's own random stream. */
   solverSeed: string;
   timeLimitMs: number;
+  /**
+   * What a fresh worker solves, untimed, before its first timed run (its answer dropped), so that importing the plugin
+   * and compiling its hot code are not in the first run's time: a small instance of the same problem (packed like
+   * `instance`) and the warm-up's time limit. Null: no warm-up.
+   */
+  warmup?: { instance: Uint8Array; timeLimitMs: number } | null;
 }
 
 /** Harness → worker process (channel.ts). A 'solve' message is followed by a bytes frame: the instance. */

@@ -47,6 +47,7 @@ export function benchOptions(y: Argv) {
     .option('name', { type: 'string', describe: 'result set name (default: the study file\'s name, else <plugins>-<problem>-<date>; a shard adds "-shard<i>of<n>"); re-using a name resumes it' })
     .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted result set (--name, or else the most recent unfinished one in --out) with the command that made it' })
     .option('out', { type: 'string', default: 'results', describe: 'directory for result sets: <out>/<name>/runs.jsonl + manifest.json' })
+    .option('warmup', { type: 'boolean', default: true, describe: 'warm each fresh worker up (an untimed solve of a small instance of the same problem) before its first timed run; --no-warmup measures cold starts' })
     .option('png', { type: 'boolean', default: true, describe: 'also write every chart of the report as a PNG under <reports>/<name>/charts/ (--no-png to skip)' })
     .option('reports', { type: 'string', default: 'reports', describe: 'directory for reports: <reports>/<name>/index.html' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no per-run progress lines' });
@@ -231,6 +232,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       plugins: plugins.map((p) => ({ name: p.plugin.name, ref: p.ref, version: p.plugin.version, workUnit: p.plugin.workUnit, params: p.params, url: p.url, ...(p.ns ? { ns: p.ns } : {}) })),
       workers,
       secret,
+      warmup: args.warmup,
       ...(memory ? { memoryLimitMb: memory } : {}),
       machine: machineInfo(),
       command: process.argv.slice(2),
