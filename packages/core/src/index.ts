@@ -11,3 +11,8 @@ export * from './local-entropy-record.js';
 export * from './schema.js';
 export * from './network.js';
 export * from './errors.js';
+export * from './success-fit.js';
+export * from './ranking.js';
+export * from './bootstrap.js';
+export * from './time-to-solution.js';
+export * from './finite-size.js';
