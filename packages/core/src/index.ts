@@ -16,3 +16,4 @@ export * from './ranking.js';
 export * from './bootstrap.js';
 export * from './time-to-solution.js';
 export * from './finite-size.js';
+export * from './search.js';

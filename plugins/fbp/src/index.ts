@@ -3,9 +3,9 @@
 // strength γ reduces, in the replica-symmetric ansatz, to ordinary BP plus one focusing message per weight,
 //   m★_j = tanh γ · tanh( (y−1) · atanh( tanh γ · m_{j→★} ) );
 // a protocol raises (γ, y) step by step and the weights sign(m) are tested after every step.
-import { definePlugin, energy, type Instance, type KernelStep, type Rng, type SolveContext } from '@densebench/core';
-import { focusingGraph } from '@densebench/bp';
-import { focusingProtocol, type ProtocolParams } from './protocol.js';
+import { BestConfiguration, definePlugin, energy, runSearch, type Instance, type KernelStep, type Rng, type Search, type SolveContext } from '@densebench/core';
+import { focusingGraph, type FocusingGraph } from '@densebench/bp';
+import { focusingProtocol, type FocusingStep, type ProtocolParams } from './protocol.js';
 
 export { focusingProtocol, type FocusingStep, type ProtocolParams } from './protocol.js';
 
@@ -32,38 +32,57 @@ export const STEP_BY_KIND = { perceptron: 0.01, committee: 0.005, ksat: 0.001 } 
  */
 export const MAX_SWEEPS_BY_KIND = { perceptron: 10, committee: 1, ksat: 1 } as const;
 
+/** fBP as steps: step k runs protocol step k (sweeps until converged, `maxSweeps` or the deadline), then reads sign(m). */
+class FocusingSearch implements Search {
+  /** Sweeps. */
+  work = 0;
+  /** Violated constraints of the current signs; +∞ before the first step. */
+  energy = Number.POSITIVE_INFINITY;
+  unconvergedSteps = 0;
+  private readonly weights: Int8Array;
+
+  constructor(
+    private readonly instance: Instance,
+    private readonly bp: FocusingGraph,
+    private readonly protocol: readonly FocusingStep[],
+    private readonly maxSweeps: number,
+    private readonly params: FbpParams,
+    private readonly rng: Rng,
+  ) {
+    this.weights = new Int8Array(bp.n);
+  }
+
+  step(index: number, shouldStop: () => boolean): void {
+    const { bp, params } = this;
+    const step = this.protocol[index]!;
+    let change = Number.POSITIVE_INFINITY;
+    let stepSweeps = 0;
+    while (change >= params.epsilon && stepSweeps < this.maxSweeps && !shouldStop()) {
+      change = bp.sweep(this.rng, step.r, step.tanhGamma, params.damping);
+      stepSweeps++;
+    }
+    this.work += stepSweeps;
+    if (change >= params.epsilon) this.unconvergedSteps++;
+    this.energy = energy(this.instance, bp.signs(this.weights));
+  }
+
+  offer(best: BestConfiguration): void {
+    // Nothing to offer before the first step: the initial messages' signs are not a candidate.
+    if (this.energy !== Number.POSITIVE_INFINITY) best.offer(this.weights, this.energy);
+  }
+}
+
 /** Runs fBP on an instance; returns the best configuration seen (fewest violated constraints). */
 export function runFocusingBP(instance: Instance, params: FbpParams, ctx: SolveContext) {
   const step = params.step ?? STEP_BY_KIND[instance.kind];
   const maxSweeps = params.maxSweeps ?? MAX_SWEEPS_BY_KIND[instance.kind];
-  const steps = focusingProtocol({ ...params, step });
+  const protocol = focusingProtocol({ ...params, step });
   const bp = focusingGraph(instance);
   bp.initMessages(ctx.rng, params.randfact);
-  const weights = new Int8Array(bp.n);
-  const best = new Int8Array(bp.n);
-  let bestEnergy = Number.POSITIVE_INFINITY;
-  let sweeps = 0;
-  let stepsDone = 0;
-  let unconvergedSteps = 0;
-  for (const step of steps) {
-    let change = Number.POSITIVE_INFINITY;
-    let stepSweeps = 0;
-    while (change >= params.epsilon && stepSweeps < maxSweeps && !ctx.shouldStop()) {
-      change = bp.sweep(ctx.rng, step.r, step.tanhGamma, params.damping);
-      stepSweeps++;
-    }
-    sweeps += stepSweeps;
-    stepsDone++;
-    if (change >= params.epsilon) unconvergedSteps++;
-    const violated = energy(instance, bp.signs(weights));
-    if (violated < bestEnergy) {
-      bestEnergy = violated;
-      best.set(weights);
-    }
-    ctx.progress(sweeps, violated);
-    if (violated === 0 || ctx.shouldStop()) break;
-  }
-  return { assignment: best, energy: bestEnergy, work: sweeps, info: { step, maxSweeps, steps: stepsDone, unconvergedSteps } };
+  const search = new FocusingSearch(instance, bp, protocol, maxSweeps, params, ctx.rng);
+  const best = new BestConfiguration(bp.n);
+  const { steps } = runSearch(search, best, { steps: protocol.length, progressEvery: 1 }, ctx);
+  return { assignment: best.configuration, energy: best.energy, work: search.work, info: { step, maxSweeps, steps, unconvergedSteps: search.unconvergedSteps } };
 }
 
 function sweepKernel(instance: Instance, params: FbpParams, rng: Rng): KernelStep {

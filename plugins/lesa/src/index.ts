@@ -1,25 +1,14 @@
 // lesa — local-entropy simulated annealing: entropy-driven Monte Carlo (EdMC) of Baldassi, Ingrosso, Lucibello,
 // Saglietti & Zecchina, J. Stat. Mech. (2016) 023301, with γ scoping. See src/edmc.ts.
 import { definePlugin, type SolveContext } from '@densebench/core';
-import { randomConfiguration } from '@densebench/local-search';
-import { EntropyDrivenSearch } from './edmc.js';
 import { lesaKernels } from './kernels.js';
+import { runScopedEdmc } from './scoping.js';
+import type { LesaParams } from './types.js';
 
 export { EntropyDrivenSearch, type BpSettings } from './edmc.js';
 export { lesaKernels, ProposalStep } from './kernels.js';
-
-// A type alias (not an interface) so that SolverPlugin<LesaParams> is assignable to SolverPlugin.
-export type LesaParams = {
-  gamma0: number;
-  gammaFactor: number;
-  gammaMax: number;
-  temperature: number;
-  passes: number;
-  sweepsPerMove: number;
-  sweepsPerGamma: number;
-  epsilon: number;
-  damping: number;
-};
+export { runScopedEdmc } from './scoping.js';
+export type { LesaParams } from './types.js';
 
 export default definePlugin<LesaParams>({
   name: 'lesa',
@@ -43,43 +32,7 @@ export default definePlugin<LesaParams>({
   },
   solve(instance, params, ctx: SolveContext) {
     if (instance.kind === 'committee') throw new Error('lesa has no committee-machine local-entropy estimator; it solves the perceptron and K-SAT');
-    const n = instance.n;
-    const search = new EntropyDrivenSearch(instance, randomConfiguration(new Int8Array(n), ctx.rng), params, ctx.rng);
-    search.setGamma(params.gamma0);
-    const best = new Int8Array(n);
-    best.set(search.reference.weights);
-    let bestEnergy = search.reference.energy;
-    let proposals = 0;
-    let accepted = 0;
-    stop: for (let pass = 0; pass < params.passes && bestEnergy > 0; pass++) {
-      if (pass > 0) search.setGamma(Math.min(params.gammaMax, search.gamma * params.gammaFactor));
-      for (let move = 0; move < n; move++) {
-        proposals++;
-        if (search.step(ctx.rng.nextInt(n), params.temperature)) {
-          accepted++;
-          if (search.reference.energy < bestEnergy) {
-            bestEnergy = search.reference.energy;
-            best.set(search.reference.weights);
-            if (bestEnergy === 0) break stop;
-          }
-        }
-        if (ctx.shouldStop()) break stop;
-      }
-      ctx.progress(proposals, search.reference.energy);
-    }
-    return {
-      assignment: best,
-      work: proposals,
-      energy: bestEnergy,
-      info: {
-        bpSweeps: search.bpSweeps,
-        accepted,
-        finalGamma: search.gamma,
-        freeEntropy: search.freeEntropy,
-        overlap: search.overlap(),
-        unconvergedMoves: search.unconverged,
-      },
-    };
+    return runScopedEdmc(instance, params, ctx);
   },
   kernels: lesaKernels,
 });

@@ -4,7 +4,7 @@
 import type { Instance, KernelStep, PluginKernel, Rng } from '@densebench/core';
 import { randomConfiguration } from '@densebench/local-search';
 import { EntropyDrivenSearch } from './edmc.js';
-import type { LesaParams } from './index.js';
+import type { LesaParams } from './types.js';
 
 export class ProposalStep implements KernelStep {
   private readonly search: EntropyDrivenSearch;

@@ -2,8 +2,8 @@
 // (ArtLabBocconi/BeliefPropagation.jl, perceptron): after each sweep over the patterns every weight gets an extra
 // field equal to r_t times its current total field, and r_{t+1} = 1 − (1 − r_t)(1 − rstep) after a waiting period.
 // With constant r the fixed point has total field (Σ messages)/(1 − r), the y = 1/(1 − r) of fBP's standard protocol.
-import { definePlugin, energy } from '@densebench/core';
-import { focusingGraph } from '@densebench/bp';
+import { BestConfiguration, definePlugin, energy, runSearch, type Instance, type Rng, type Search } from '@densebench/core';
+import { focusingGraph, type FocusingGraph } from '@densebench/bp';
 
 export type RbpParams = {
   r0?: number;
@@ -23,6 +23,49 @@ export const SCHEDULE_BY_KIND = {
   committee: { r0: 0.5, rstep: 0.01, maxSweeps: 500 },
   ksat: { r0: 0, rstep: 0.001, maxSweeps: 5000 },
 } as const;
+
+/** Reinforced BP as steps: step t is one sweep over the factors, then the reinforcement fields, then sign(m). */
+class ReinforcedSearch implements Search {
+  /** Sweeps. */
+  work = 0;
+  /** Violated constraints of the current signs; +∞ before the first sweep. */
+  energy = Number.POSITIVE_INFINITY;
+  /** Reinforcement r_t. */
+  r: number;
+  readonly weights: Int8Array;
+  private readonly previousTotal: Float64Array;
+
+  constructor(
+    private readonly instance: Instance,
+    private readonly bp: FocusingGraph,
+    r0: number,
+    private readonly rstep: number,
+    private readonly params: RbpParams,
+    private readonly rng: Rng,
+  ) {
+    this.r = r0;
+    this.weights = new Int8Array(bp.n);
+    this.previousTotal = new Float64Array(bp.n);
+  }
+
+  step(): void {
+    const { bp, previousTotal, r } = this;
+    previousTotal.set(bp.total);
+    bp.sweepFactors(this.rng, this.params.damping);
+    // h_i ← Σ_μ u_μi + r·h_i(previous sweep), as BeliefPropagation.jl does.
+    for (let i = 0; i < bp.n; i++) bp.setReinforcement(i, r * previousTotal[i]!);
+    this.work++;
+    // 1 − r shrinks geometrically, by the recursion of the header: a closed form from core's geometricSchedule would
+    // differ in the last bits of r.
+    if (this.work > this.params.wait) this.r = 1 - (1 - r) * (1 - this.rstep);
+    this.energy = energy(this.instance, bp.signs(this.weights));
+  }
+
+  offer(best: BestConfiguration): void {
+    // Nothing to offer before the first sweep (the initial signs are only the answer of a run stopped before it).
+    if (this.energy !== Number.POSITIVE_INFINITY) best.offer(this.weights, this.energy);
+  }
+}
 
 export default definePlugin<RbpParams>({
   name: 'rbp',
@@ -47,28 +90,14 @@ export default definePlugin<RbpParams>({
     const maxSweeps = params.maxSweeps ?? schedule.maxSweeps;
     const bp = focusingGraph(instance);
     bp.initMessages(ctx.rng, params.randfact);
-    const weights = new Int8Array(bp.n);
-    const previousTotal = new Float64Array(bp.n);
-    // A run stopped before its first sweep answers with the signs of the initial messages.
-    const best = Int8Array.from(bp.signs(weights));
-    let bestEnergy = Number.POSITIVE_INFINITY;
-    let r = params.r0 ?? schedule.r0;
-    let sweeps = 0;
-    while (sweeps < maxSweeps && !ctx.shouldStop()) {
-      previousTotal.set(bp.total);
-      bp.sweepFactors(ctx.rng, params.damping);
-      // h_i ← Σ_μ u_μi + r·h_i(previous sweep), as BeliefPropagation.jl does.
-      for (let i = 0; i < bp.n; i++) bp.setReinforcement(i, r * previousTotal[i]!);
-      sweeps++;
-      if (sweeps > params.wait) r = 1 - (1 - r) * (1 - rstep);
-      const violated = energy(instance, bp.signs(weights));
-      if (violated < bestEnergy) {
-        bestEnergy = violated;
-        best.set(weights);
-      }
-      ctx.progress(sweeps, violated);
-      if (violated === 0) break;
-    }
-    return { assignment: best, energy: sweeps === 0 ? energy(instance, best) : bestEnergy, work: sweeps, info: { finalR: r } };
+    const search = new ReinforcedSearch(instance, bp, params.r0 ?? schedule.r0, rstep, params, ctx.rng);
+    const best = new BestConfiguration(bp.n);
+    // A run stopped before its first sweep answers with the signs of the initial messages. They are not offered: the
+    // first sweep's signs replace them whatever their energy.
+    best.configuration.set(bp.signs(search.weights));
+    // The deadline is polled before every sweep, the first included.
+    runSearch(search, best, { steps: maxSweeps, progressEvery: 1, pollBeforeFirstStep: true }, ctx);
+    const sweeps = search.work;
+    return { assignment: best.configuration, energy: sweeps === 0 ? energy(instance, best.configuration) : best.energy, work: sweeps, info: { finalR: search.r } };
   },
 });

@@ -4,7 +4,8 @@
 import type { Instance, KernelStep, PluginKernel, Rng } from '@densebench/core';
 import { incrementalEnergy } from '@densebench/local-search';
 import { ReplicatedChain } from './chain.js';
-import { SCHEDULE_BY_KIND, type RmcParams } from './index.js';
+import { SCHEDULE_BY_KIND } from './schedule.js';
+import type { RmcParams } from './types.js';
 
 const RELAXATION_SWEEPS = 20;
 const KERNEL_GAMMA = 1;

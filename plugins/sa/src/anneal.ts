@@ -1,8 +1,45 @@
-// Restart and schedule driver of the annealer, for any problem with an incremental energy.
-import type { SolveContext } from '@densebench/core';
+// Restarts of the annealer, for any problem with an incremental energy: each restart is one run of core's search
+// driver over `sweeps` sweeps (one sweep per step, β on core's geometric ramp), and the restarts share one keeper.
+import { BestConfiguration, geometricRamp, runSearch, type Rng, type Search, type SearchSettings, type SolveContext } from '@densebench/core';
 import { metropolisSweep, randomConfiguration, type IncrementalEnergy } from '@densebench/local-search';
-import { geometricBeta } from './schedule.js';
 import type { AnnealResult, SaParams } from './types.js';
+
+/** Annealing as steps: step t is one Metropolis sweep at β_t. The attempts are counted over every restart. */
+class Annealing implements Search {
+  /** Attempted flips, summed over restarts as integers: work is their sum over N, not a sum of per-sweep fractions. */
+  private attempts = 0;
+  private readonly start: Int8Array;
+
+  constructor(
+    private readonly annealer: IncrementalEnergy,
+    private readonly params: SaParams,
+    private readonly rng: Rng,
+  ) {
+    this.start = new Int8Array(annealer.variables);
+  }
+
+  /** Starts a restart from a uniformly random configuration. */
+  restart(): void {
+    this.annealer.reset(randomConfiguration(this.start, this.rng));
+  }
+
+  step(sweep: number): void {
+    const { beta0, beta1, sweeps } = this.params;
+    this.attempts += metropolisSweep(this.annealer, geometricRamp(beta0, beta1, sweeps, sweep), this.rng);
+  }
+
+  offer(best: BestConfiguration): void {
+    best.offer(this.annealer.weights, this.annealer.energy);
+  }
+
+  get work(): number {
+    return this.attempts / this.annealer.variables;
+  }
+
+  get energy(): number {
+    return this.annealer.energy;
+  }
+}
 
 /** Runs `restarts` annealings from random configurations, each of `sweeps` sweeps, stopping at E = 0 or at the deadline; returns the best configuration seen. */
 export function runRestarts(
@@ -10,29 +47,13 @@ export function runRestarts(
   params: SaParams,
   ctx: SolveContext,
 ): AnnealResult {
-  const { beta0, beta1, sweeps, restarts } = params;
-  const n = annealer.variables;
-  const start = new Int8Array(n);
-  const best = new Int8Array(n);
-  let bestEnergy = Number.POSITIVE_INFINITY;
-  let attempts = 0;
-  const progressEvery = Math.max(1, Math.floor(sweeps / 100));
-  for (let restart = 0; restart < restarts; restart++) {
-    annealer.reset(randomConfiguration(start, ctx.rng));
-    if (annealer.energy < bestEnergy) {
-      bestEnergy = annealer.energy;
-      best.set(annealer.weights);
-    }
-    for (let t = 0; t < sweeps && annealer.energy > 0; t++) {
-      attempts += metropolisSweep(annealer, geometricBeta(beta0, beta1, sweeps, t), ctx.rng);
-      if (annealer.energy < bestEnergy) {
-        bestEnergy = annealer.energy;
-        best.set(annealer.weights);
-      }
-      if (t % progressEvery === 0) ctx.progress(attempts / n, annealer.energy);
-      if (ctx.shouldStop()) return { weights: best, energy: bestEnergy, sweeps: attempts / n, restart, stoppedByDeadline: true };
-    }
-    if (bestEnergy === 0) return { weights: best, energy: 0, sweeps: attempts / n, restart, stoppedByDeadline: false };
+  const annealing = new Annealing(annealer, params, ctx.rng);
+  const best = new BestConfiguration(annealer.variables);
+  const settings: SearchSettings = { steps: params.sweeps, progressEvery: Math.max(1, Math.floor(params.sweeps / 100)) };
+  for (let restart = 0; restart < params.restarts; restart++) {
+    annealing.restart();
+    const { stop } = runSearch(annealing, best, settings, ctx);
+    if (stop !== 'budget') return { weights: best.configuration, energy: best.energy, sweeps: annealing.work, restart, stoppedByDeadline: stop === 'deadline' };
   }
-  return { weights: best, energy: bestEnergy, sweeps: attempts / n, restart: restarts - 1, stoppedByDeadline: false };
+  return { weights: best.configuration, energy: best.energy, sweeps: annealing.work, restart: params.restarts - 1, stoppedByDeadline: false };
 }

@@ -7,7 +7,7 @@ import { runRestarts } from './anneal.js';
 import type { SaParams } from './types.js';
 
 export { runRestarts } from './anneal.js';
-export { geometricBeta } from './schedule.js';
+export { geometricRamp as geometricBeta } from '@densebench/core';
 export { saKernels, SweepStep } from './kernels.js';
 export type { SaParams, AnnealResult } from './types.js';
 
