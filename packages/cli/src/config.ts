@@ -19,7 +19,7 @@ export interface StudyConfig {
   workers?: number;
   memory?: number;
   /** A plugin by name, or with its parameters and the sizes it runs at (a subset of n; all of them by default). */
-  plugins?: (string | { plugin: string; params?: Record<string, unknown>; n?: number[] })[];
+  plugins?: (string | { plugin: string; params?: Record<string, unknown>; n?: number[]; grid?: Record<string, (number | string | boolean)[]> })[];
   /**
    * After the sweep, measure the local entropy around the solutions and planted configurations (as `densebench
    * local-entropy` does): true for the defaults, or the couplings γ and a cap on the answers per plugin and point.
@@ -50,7 +50,13 @@ export const studyConfigSchema = {
       items: {
         anyOf: [
           { type: 'string', minLength: 1 },
-          { type: 'object', additionalProperties: false, required: ['plugin'], properties: { plugin: { type: 'string', minLength: 1 }, params: { type: 'object' }, n: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } } } },
+          { type: 'object', additionalProperties: false, required: ['plugin'], properties: {
+              plugin: { type: 'string', minLength: 1 },
+              params: { type: 'object' },
+              n: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } },
+              grid: { type: 'object', minProperties: 1, additionalProperties: { type: 'array', minItems: 1, uniqueItems: true, items: { type: ['number', 'string', 'boolean'] } } },
+            },
+          },
         ],
       },
     },

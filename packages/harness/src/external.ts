@@ -8,7 +8,7 @@ import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { definePlugin, PROBLEM_NAMES, schemaChecker, TimeLimitError, type AnyInstance, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin } from '@densebench/core';
+import { definePlugin, PROBLEM_NAMES, schemaChecker, TimeLimitError, type AnyInstance, type ParamSchema, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin } from '@densebench/core';
 import { isKsat, parseWeightLine, writeInstance } from '@densebench/problems';
 import { runMemoryOf } from './memory.js';
 import { watchProcessMemory } from './proc-memory.js';
@@ -39,6 +39,11 @@ export interface ExternalManifest {
   unknown?: { exitCodes?: number[]; pattern?: string };
   /** How to install the program, shown when it is missing (e.g. "apt-get install cadical"). */
   install?: string;
+  /**
+   * Optional: the program's parameters, declared like a plugin's (type, description, default, bounds, enum), so that
+   * `--param` and `--grid` can set them; an argument of `command` uses one as {params.NAME}.
+   */
+  params?: { type: 'object'; properties: Record<string, ParamSchema> };
 }
 
 export const externalManifestSchema = {
@@ -74,6 +79,33 @@ export const externalManifestSchema = {
       },
     },
     install: { type: 'string' },
+    params: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type', 'properties'],
+      properties: {
+        type: { const: 'object' },
+        properties: {
+          type: 'object',
+          propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['type', 'description'],
+            properties: {
+              type: { enum: ['number', 'integer', 'string', 'boolean'] },
+              description: { type: 'string' },
+              default: { type: ['number', 'string', 'boolean'] },
+              minimum: { type: 'number' },
+              maximum: { type: 'number' },
+              exclusiveMinimum: { type: 'number' },
+              exclusiveMaximum: { type: 'number' },
+              enum: { type: 'array', minItems: 1, items: { type: ['number', 'string'] } },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -99,6 +131,15 @@ export function readManifest(path: string): ExternalManifest {
     if (groups === 0) throw new Error(`${path}: field "work.pattern" ${JSON.stringify(manifest.work.pattern)} has no capturing group (its first group is the work)`);
   }
   if (manifest.unknown?.pattern !== undefined) compilePattern(manifest.unknown.pattern, path, 'unknown.pattern');
+  const declared = Object.keys(manifest.params?.properties ?? {});
+  for (const [name, param] of Object.entries(manifest.params?.properties ?? {})) {
+    if (param.default === undefined) throw new Error(`${path}: field "params.properties.${name}" needs a "default": the command needs a value when --param does not give one`);
+  }
+  for (const arg of manifest.command) {
+    for (const [, name] of arg.matchAll(/\{params\.([^}]*)\}/g)) {
+      if (!declared.includes(name!)) throw new Error(`${path}: field "command" uses {params.${name}}, which field "params.properties" does not declare (declared: ${declared.join(', ') || 'none'})`);
+    }
+  }
   return manifest;
 }
 
@@ -393,25 +434,27 @@ function saysUnknown(manifest: ExternalManifest, run: ProgramRun): boolean {
   return pattern !== undefined && new RegExp(pattern, 'm').test(run.stdout);
 }
 
-function substitute(arg: string, values: Record<string, string>): string {
-  return arg.replace(/\{(instance|output|seed|timeLimitS)\}/g, (_, key: string) => values[key]!);
+function substitute(arg: string, values: Record<string, string>, params: Record<string, unknown>): string {
+  return arg
+    .replace(/\{(instance|output|seed|timeLimitS)\}/g, (_, key: string) => values[key]!)
+    .replace(/\{params\.([A-Za-z][A-Za-z0-9_]*)\}/g, (_, key: string) => String(params[key]));
 }
 
 /** The plugin a manifest describes: its solve() runs the program once per call. */
 export function externalPlugin(manifest: ExternalManifest, manifestPath: string): SolverPlugin {
   const missing = (): string =>
     `${manifest.name}: program "${manifest.command[0]}" not found on PATH${manifest.install ? ` (install it: ${manifest.install})` : ''} — from ${manifestPath}`;
-  return definePlugin<Record<string, never>, AnyInstance>({
+  return definePlugin<Record<string, unknown>, AnyInstance>({
     name: manifest.name,
     version: manifest.version,
     description: manifest.description,
     problems: manifest.problems,
     workUnit: manifest.work?.unit ?? 'program runs',
-    params: { type: 'object', properties: {} },
+    params: { type: 'object', properties: manifest.params?.properties ?? {} },
     preflight() {
       if (!findProgram(manifest, manifestPath)) throw new Error(missing());
     },
-    async solve(instance, _params, ctx): Promise<SolveResult> {
+    async solve(instance, params, ctx): Promise<SolveResult> {
       // The run's memory is its program's, null when the program does not run.
       runMemoryOf(ctx)?.useProcessMemory();
       if (instance.kind === 'dataset') throw new Error(`${manifest.name}: external programs answer ±1 problems, not data sets`);
@@ -427,7 +470,7 @@ export function externalPlugin(manifest: ExternalManifest, manifestPath: string)
         // Whole seconds left, at least 1; an unbounded run (outside the harness) gets a year.
         const timeLimitS = Math.min(31_536_000, Math.max(1, Math.floor((ctx.deadline - performance.now()) / 1000)));
         const values = { instance: instancePath, output: outputPath, seed: String(ctx.rng.nextUint32() >>> 1), timeLimitS: String(timeLimitS) };
-        const run = await runProgram([program, ...manifest.command.slice(1).map((arg) => substitute(arg, values))], ctx);
+        const run = await runProgram([program, ...manifest.command.slice(1).map((arg) => substitute(arg, values, params))], ctx);
         runMemoryOf(ctx)?.addProcessPeak(run.peakMemoryBytes);
         if (run.killedAtDeadline) throw new TimeLimitError(`time limit reached: the process group of ${manifest.command[0]} was killed`);
         const stderr = run.stderrTail.trim() ? `\nstderr (last lines):\n${run.stderrTail.trim()}` : '';

@@ -15,6 +15,8 @@ export interface ManifestPlugin {
   params: Record<string, unknown>;
   /** The sizes it runs at, when the study restricted them (absent: every N of the plan). */
   ns?: number[];
+  /** For one combination of a parameter grid (`name` is then e.g. `rmc[y=3]`): the plugin's own name and the values. */
+  variant?: { plugin: string; values: Record<string, unknown> };
 }
 
 export interface Manifest {
@@ -97,7 +99,15 @@ export const manifestSchema = {
             type: 'object',
             additionalProperties: false,
             required: ['name', 'ref', 'version', 'workUnit', 'params'],
-            properties: { name: { type: 'string' }, ref: { type: 'string' }, version: { type: 'string' }, workUnit: { type: 'string' }, params: { type: 'object' }, ns: numberList },
+            properties: {
+              name: { type: 'string' },
+              ref: { type: 'string' },
+              version: { type: 'string' },
+              workUnit: { type: 'string' },
+              params: { type: 'object' },
+              ns: numberList,
+              variant: { type: 'object', additionalProperties: false, required: ['plugin', 'values'], properties: { plugin: { type: 'string' }, values: { type: 'object' } } },
+            },
           },
         },
         runs: { type: 'integer', minimum: 0 },

@@ -84,7 +84,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
         ...options.grid,
         timeLimitS: options.timeLimitS,
         memoryLimitMb: options.memoryLimitMb ?? null,
-        plugins: options.plugins.map(({ name, ref, version, workUnit, params, ns }) => ({ name, ref, version, workUnit, params, ...(ns ? { ns } : {}) })),
+        plugins: options.plugins.map(({ name, ref, version, workUnit, params, ns, variant }) => ({ name, ref, version, workUnit, params, ...(ns ? { ns } : {}), ...(variant ? { variant } : {}) })),
         runs: options.plan.length,
         hash: planHash(options.plan, options.timeLimitS, options.memoryLimitMb ?? null),
       },

@@ -43,6 +43,7 @@ export function benchOptions(y: Argv) {
     .option('workers', { alias: 'j', type: 'number', defaultDescription: 'number of cores', describe: 'parallel worker threads' })
     .option('memory', { type: 'number', describe: 'heap limit per worker in MiB (a run that exceeds it is recorded as crashed)' })
     .option('param', { type: 'string', array: true, default: [] as string[], describe: 'plugin parameter key=value (all plugins that have it) or plugin.key=value (repeatable)' })
+    .option('grid', { type: 'string', array: true, default: [] as string[], describe: 'parameter grid plugin.key=v1,v2,… (or key=v1,v2,… for every plugin that has it; repeatable): every combination runs as its own variant, labelled e.g. rmc[y=3]' })
     .option('shard', { type: 'string', describe: 'run only shard i of n of the plan ("2/4"); merge the shards with `densebench merge`' })
     .option('name', { type: 'string', describe: 'result set name (default: the study file\'s name, else <plugins>-<problem>-<date>; a shard adds "-shard<i>of<n>"); re-using a name resumes it' })
     .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted result set (--name, or else the most recent unfinished one in --out) with the command that made it' })
@@ -137,7 +138,7 @@ function confirmResumedCode(manifest: Manifest, args: BenchArgs): Set<string> {
 /** --resume: re-run the command that made the result set (--name, or the latest unfinished one), under its name. */
 async function resume(args: BenchArgs): Promise<void> {
   // --plugin and --config may be given again, to confirm the code the result set names (confirmResumedCode).
-  const given = PLAN_OPTIONS.filter((option) => option !== 'plugin' && option !== 'config' && args[option] !== undefined).concat(args.param.length ? ['param'] as never[] : []);
+  const given = PLAN_OPTIONS.filter((option) => option !== 'plugin' && option !== 'config' && args[option] !== undefined).concat(args.param.length ? ['param'] as never[] : []).concat(args.grid.length ? ['grid'] as never[] : []);
   if (given.length) throw new Error(`--resume takes the plan from the result set; drop ${given.map((o) => `--${o}`).join(', ')}`);
   let manifest: Manifest | undefined;
   if (args.name) {
@@ -191,18 +192,18 @@ export async function bench(args: BenchArgs): Promise<void> {
 
   const entries: PluginEntry[] = args.plugin
     ? args.plugin.map((ref) => ({ ref, params: {} }))
-    : (config.plugins ?? [DEFAULTS.plugin]).map((p) => (typeof p === 'string' ? { ref: p, params: {} } : { ref: p.plugin, params: p.params ?? {}, ...(p.n ? { ns: p.n } : {}) }));
+    : (config.plugins ?? [DEFAULTS.plugin]).map((p) => (typeof p === 'string' ? { ref: p, params: {} } : { ref: p.plugin, params: p.params ?? {}, ...(p.n ? { ns: p.n } : {}), ...(p.grid ? { grid: p.grid } : {}) }));
   const planSize = entries.length * ns.length * alphas.length * seeds.length;
   if (planSize > MAX_PLAN_RUNS) throw new Error(`the plan would have ${planSize} runs (${entries.length} plugin(s) × ${ns.length} N × ${alphas.length} α × ${seeds.length} seeds), more than ${MAX_PLAN_RUNS}: split the study into several`);
-  const plugins = await selectPlugins(entries, args.param, { problem, ...(resumeConfirmed ? { confirmed: resumeConfirmed } : {}) });
+  const plugins = await selectPlugins(entries, args.param, { problem, gridItems: args.grid, ...(resumeConfirmed ? { confirmed: resumeConfirmed } : {}) });
   // Keyed instances (instances/README.md) when DENSEBENCH_SECRET is set; runSweep checks it against a resumed set.
   const secret = readSecret();
   // -n replaces the study's sizes: a plugin's own sizes then keep those still run (without -n, buildPlan refuses a
   // plugin size that is not among the study's, a typo).
   if (args.n !== undefined) for (const p of plugins) if (p.ns) p.ns = p.ns.filter((n) => ns.includes(n));
-  const plan = buildPlan({ plugins: plugins.map((p) => ({ name: p.plugin.name, params: p.params, ...(p.ns ? { ns: p.ns } : {}) })), problem, ns, alphas, k, seeds });
+  const plan = buildPlan({ plugins: plugins.map((p) => ({ name: p.name, params: p.params, ...(p.ns ? { ns: p.ns } : {}) })), problem, ns, alphas, k, seeds });
 
-  const baseName = args.name ?? (config.name ? config.name : `${plugins.map((p) => p.plugin.name).join('+')}-${problem}-${timestamp(new Date())}`);
+  const baseName = args.name ?? (config.name ? config.name : `${[...new Set(plugins.map((p) => p.plugin.name))].join('+')}-${problem}-${timestamp(new Date())}`);
   const shardSuffix = shard ? `-shard${shard.index}of${shard.count}` : '';
   const name = baseName.endsWith(shardSuffix) ? baseName : baseName + shardSuffix;
   const nameProblem = resultSetNameProblem(name);
@@ -229,7 +230,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       grid: { problem, ns, alphas, k: usesK(problem) ? k : null, seeds },
       shard,
       timeLimitS,
-      plugins: plugins.map((p) => ({ name: p.plugin.name, ref: p.ref, version: p.plugin.version, workUnit: p.plugin.workUnit, params: p.params, url: p.url, ...(p.ns ? { ns: p.ns } : {}) })),
+      plugins: plugins.map((p) => ({ name: p.name, ref: p.ref, version: p.plugin.version, workUnit: p.plugin.workUnit, params: p.params, url: p.url, ...(p.ns ? { ns: p.ns } : {}), ...(p.variant ? { variant: { plugin: p.plugin.name, values: p.variant } } : {}) })),
       workers,
       secret,
       warmup: args.warmup,
@@ -240,7 +241,7 @@ export async function bench(args: BenchArgs): Promise<void> {
       warn: (message) => log(`warning: ${message}`),
       onStart({ planned, recorded, todo }) {
         const shardText = shard ? ` (shard ${shard.index}/${shard.count} of ${plan.length})` : '';
-        log(`densebench ${HARNESS_VERSION}: ${planned} runs${shardText}: ${plugins.map((p) => p.plugin.name).join(', ')} on ${problem}, N ∈ {${ns.join(', ')}}, ${alphas.length} value${alphas.length === 1 ? '' : 's'} of α, ${seeds.length} seed${seeds.length === 1 ? '' : 's'}; ${workers} worker${workers === 1 ? '' : 's'}, ${timeLimitS} s per run`);
+        log(`densebench ${HARNESS_VERSION}: ${planned} runs${shardText}: ${plugins.map((p) => p.name).join(', ')} on ${problem}, N ∈ {${ns.join(', ')}}, ${alphas.length} value${alphas.length === 1 ? '' : 's'} of α, ${seeds.length} seed${seeds.length === 1 ? '' : 's'}; ${workers} worker${workers === 1 ? '' : 's'}, ${timeLimitS} s per run`);
         if (recorded > 0) log(`resuming ${relative(process.cwd(), store.dir)}: ${recorded} runs already recorded, ${todo} to go`);
       },
       onRecord(record, done, planned) {

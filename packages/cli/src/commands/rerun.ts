@@ -32,10 +32,13 @@ export async function rerunCommand(args: Awaited<ReturnType<typeof rerunOptions>
       let plugin = plugins.get(recorded.plugin);
       if (!plugin) {
         // A result set is data anyone can write: only a built-in plugin, or one named again with --plugin, is loaded.
-        const ref = manifest?.plan.plugins.find((p) => p.name === recorded.plugin)?.ref ?? recorded.plugin;
+        const entry = manifest?.plan.plugins.find((p) => p.name === recorded.plugin);
+        const ref = entry?.ref ?? recorded.plugin;
+        // A variant of a parameter grid (rmc[y=3]) is its plugin (rmc) with the recorded params.
+        const expected = entry?.variant?.plugin ?? recorded.plugin;
         const [selected] = await selectPlugins([{ ref, params: {} }], [], { confirmed: named });
         plugin = selected!;
-        if (plugin.plugin.name !== recorded.plugin) throw new Error(`${id}: ${ref} is now the plugin "${plugin.plugin.name}", not "${recorded.plugin}"`);
+        if (plugin.plugin.name !== expected) throw new Error(`${id}: ${ref} is now the plugin "${plugin.plugin.name}", not "${expected}"`);
         plugins.set(recorded.plugin, plugin);
       }
       if (plugin.plugin.version !== recorded.pluginVersion) process.stderr.write(`warning: ${plugin.plugin.name} is now version ${plugin.plugin.version}; the run was made with ${recorded.pluginVersion}\n`);
