@@ -1,4 +1,4 @@
-import type { CurveSummary } from '@densebench/report';
+import { alpha50Text, FAILURE_STATUSES, formatNumber, rateText, testErrorText, type CurveSummary } from '@densebench/report';
 
 /**
  * Text from a result set or a plugin made safe for a terminal: control characters (escape sequences that could move the
@@ -18,26 +18,11 @@ export function formatSeconds(seconds: number): string {
   return `${minutes} min ${String(whole - 60 * minutes).padStart(2, '0')} s`;
 }
 
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  return value >= 100 ? String(Math.round(value)) : value.toPrecision(3);
-}
-
 /** Plain-text table with aligned columns (numbers right-aligned). */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-/** α₅₀ with its interval from the Wilson bounds, e.g. "0.517 [0.46, 0.58]"; an open end prints as "<" or ">" the range. */
-export function formatAlpha50(c: Pick<CurveSummary, 'alpha50' | 'alpha50Lo' | 'alpha50Hi' | 'points'>): string {
-  const first = c.points[0]?.alpha;
-  const last = c.points.at(-1)?.alpha;
-  const lo = c.alpha50Lo === null ? `< ${first}` : c.alpha50Lo.toFixed(3);
-  const hi = c.alpha50Hi === null ? `> ${last}` : c.alpha50Hi.toFixed(3);
-  const centre = c.alpha50 === null ? 'not crossed in this range' : c.alpha50.toFixed(3);
-  return `${centre} [95%: ${lo}, ${hi}]`;
 }
 
 /** The end-of-sweep summary: one row per (plugin, problem, N, α). */
@@ -46,23 +31,23 @@ export function summaryTable(curves: readonly CurveSummary[]): string {
   const rows: string[][] = [];
   for (const curve of curves) {
     for (const p of curve.points) {
-      const failures = (['timeout', 'error', 'invalid', 'crashed'] as const).filter((s) => p.statusCounts[s] > 0).map((s) => `${p.statusCounts[s]} ${s}`);
+      const failures = FAILURE_STATUSES.filter((s) => p.statusCounts[s] > 0).map((s) => `${p.statusCounts[s]} ${s}`);
       rows.push([
         curve.plugin,
         `${curve.problem}${curve.k !== null ? ` K=${curve.k}` : ''}`,
         String(curve.n),
         String(p.alpha),
         `${p.solved}/${p.runs}`,
-        `${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]`,
+        rateText(p),
         formatSeconds(p.medianTimeS),
-        `${formatCount(p.medianWork)}${Number.isFinite(p.medianWork) ? ` ${p.workUnit}` : ''}`,
-        ...(hasTestError ? [p.meanTestError === null ? '—' : `${p.meanTestError.toFixed(3)}${p.testErrorLo === null ? '' : ` ±${(p.meanTestError - p.testErrorLo).toFixed(3)}`}`] : []),
+        `${formatNumber(p.medianWork)}${Number.isFinite(p.medianWork) ? ` ${p.workUnit}` : ''}`,
+        ...(hasTestError ? [testErrorText(p)] : []),
         failures.join(', '),
       ]);
     }
   }
   const header = ['plugin', 'problem', 'N', 'α', 'solved', 'rate [95% CI]', 'median time', 'median work', ...(hasTestError ? ['test error'] : []), 'failures'];
-  const thresholds = curves.map((c) => `α₅₀(${c.plugin}, ${c.problem}, N=${c.n}) = ${formatAlpha50(c)}`);
+  const thresholds = curves.map((c) => `α₅₀(${c.plugin}, ${c.problem}, N=${c.n}) = ${alpha50Text(c)}`);
   return `${textTable(header, rows)}\n\n${thresholds.join('\n')}`;
 }
 

@@ -1,7 +1,9 @@
 // Aggregates run records per (plugin, problem, N, K, α): success rate with its Wilson interval, median time and
 // work to solution (unsolved runs count as +∞), PAR-2, mean generalization error; and α₅₀ per (plugin, problem, N, K).
-import { crossingAlpha, meanInterval, median, medianInterval, par, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
+import { crossingAlpha, meanInterval, median, medianInterval, par, RUN_STATUSES, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
 import { isDataset, specConstraintCount, type InstanceSpec } from '@densebench/problems';
+import { FAILURE_STATUSES, type FailureStatus } from './failures.js';
+import { alpha50Text, formatNumber } from './format.js';
 
 export interface PointSummary {
   plugin: string;
@@ -56,7 +58,7 @@ export interface CurveSummary {
   points: PointSummary[];
 }
 
-const EMPTY_COUNTS = (): Record<RunStatus, number> => ({ solved: 0, unsolved: 0, timeout: 0, error: 0, invalid: 0, crashed: 0 });
+const EMPTY_COUNTS = (): Record<RunStatus, number> => Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
@@ -171,24 +173,7 @@ export interface LeaderboardRow {
   runs: number;
   meanPar2S: number;
   meanPar2Text: string;
-  failures: Record<'timeout' | 'error' | 'invalid' | 'crashed', number>;
-}
-
-function leaderboardNumber(v: number | null, digits = 3): string {
-  if (v === null || !Number.isFinite(v)) return '—';
-  return String(Number(v.toPrecision(digits)));
-}
-
-/** α₅₀ as text: the crossing, or "> max α" when every point is above ½, "< min α" when none is. */
-function alpha50Text(c: CurveSummary): string {
-  const alphas = c.points.map((p) => p.alpha);
-  if (c.alpha50 !== null) {
-    // An interval end that does not cross ½ inside the range run lies beyond it (as in the HTML report).
-    const lo = c.alpha50Lo === null ? `< ${leaderboardNumber(Math.min(...alphas))}` : leaderboardNumber(c.alpha50Lo);
-    const hi = c.alpha50Hi === null ? `> ${leaderboardNumber(Math.max(...alphas))}` : leaderboardNumber(c.alpha50Hi);
-    return `${leaderboardNumber(c.alpha50)} [${lo}, ${hi}]`;
-  }
-  return c.points.every((p) => p.rate > 0.5) ? `> ${leaderboardNumber(Math.max(...alphas))}` : c.points.every((p) => p.rate < 0.5) ? `< ${leaderboardNumber(Math.min(...alphas))}` : '—';
+  failures: Record<FailureStatus, number>;
 }
 
 /** A sort key for α₅₀: above the range first, then by crossing, then below the range. */
@@ -203,7 +188,6 @@ function meanPar2(c: CurveSummary): number {
   return c.points.reduce((sum, p) => sum + p.par2S, 0) / c.points.length;
 }
 
-
 /**
  * The plugins of one (problem, N, K) group ranked by α₅₀ (higher is better; a plugin whose rate never falls to ½ ranks
  * above, one that never reaches it below), then by median time at the reference α, then by mean PAR-2, then by name.
@@ -215,18 +199,17 @@ export function leaderboard(group: readonly CurveSummary[]): { referenceAlpha: n
   const byTime = (a: CurveSummary, b: CurveSummary): number => (timeAt(a) === timeAt(b) ? 0 : timeAt(a) - timeAt(b));
   const ranked = [...group].sort((a, b) => alpha50Rank(b) - alpha50Rank(a) || byTime(a, b) || meanPar2(a) - meanPar2(b) || a.plugin.localeCompare(b.plugin));
   const rows = ranked.map((c, i) => {
-    const failures = { timeout: 0, error: 0, invalid: 0, crashed: 0 };
-    for (const p of c.points) for (const status of ['timeout', 'error', 'invalid', 'crashed'] as const) failures[status] += p.statusCounts[status];
+    const failures = Object.fromEntries(FAILURE_STATUSES.map((status) => [status, c.points.reduce((sum, p) => sum + p.statusCounts[status], 0)])) as Record<FailureStatus, number>;
     return {
       rank: i + 1,
       plugin: c.plugin,
       alpha50Text: alpha50Text(c),
       referenceTimeS: timeAt(c),
-      referenceTimeText: leaderboardNumber(timeAt(c)),
+      referenceTimeText: formatNumber(timeAt(c)),
       solved: c.points.reduce((s, p) => s + p.solved, 0),
       runs: c.points.reduce((s, p) => s + p.runs, 0),
       meanPar2S: meanPar2(c),
-      meanPar2Text: leaderboardNumber(meanPar2(c)),
+      meanPar2Text: formatNumber(meanPar2(c)),
       failures,
     };
   });

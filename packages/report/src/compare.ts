@@ -5,6 +5,7 @@
 // (order statistics) and mean test error per α (Student t).
 import type { RunRecord } from '@densebench/core';
 import { summarize, type CurveSummary } from './aggregate.js';
+import { formatNumber, placeText } from './format.js';
 
 export interface ResultSet {
   name: string;
@@ -102,10 +103,11 @@ export function labelledPlugin(plugin: string, set: string): string {
 }
 
 /**
- * Merges result sets for one report. A plugin present in more than one set gets each set's name in its label, so that
- * its curves stay apart; every set after the first is compared with the first on the plugins they share.
+ * Several result sets in one report: their records together, a plugin present in more than one set labelled with each
+ * set's name so that its curves stay apart; and every set after the first compared with the first on the plugins they
+ * share. (Joining the shards of one sweep into a result set is the harness's mergeResultSets.)
  */
-export function mergeResultSets(sets: readonly ResultSet[]): { records: RunRecord[]; differences: Difference[] } {
+export function compareResultSets(sets: readonly ResultSet[]): { records: RunRecord[]; differences: Difference[] } {
   const setsOf = new Map<string, Set<string>>();
   for (const set of sets) for (const r of set.records) setsOf.set(r.plugin, (setsOf.get(r.plugin) ?? new Set()).add(set.name));
   const records = sets.flatMap((set) => set.records.map((r) => ((setsOf.get(r.plugin)?.size ?? 0) > 1 ? { ...r, plugin: labelledPlugin(r.plugin, set.name) } : r)));
@@ -126,11 +128,11 @@ export function uniqueSetNames(names: readonly string[]): string[] {
 
 /** "0.62 [0.58, 0.66]", with ∞ for unbounded ends. */
 export function intervalText(v: IntervalValue): string {
-  const f = (x: number): string => (x === inf ? '∞' : x === -inf ? '−∞' : String(Number(x.toPrecision(3))));
+  const f = (x: number): string => (x === inf ? '∞' : x === -inf ? '−∞' : formatNumber(x));
   return `${f(v.value)} [${f(v.lo)}, ${f(v.hi)}]`;
 }
 
 /** Where a difference was measured: "perceptron, N = 201, α = 0.6". */
 export function differencePlace(d: Pick<Difference, 'problem' | 'n' | 'k' | 'alpha'>): string {
-  return `${d.problem}${d.k === null ? '' : `, K = ${d.k}`}, N = ${d.n}${d.alpha === null ? '' : `, α = ${d.alpha}`}`;
+  return placeText(d);
 }

@@ -1,6 +1,6 @@
 // The report's data model: per (problem, N, K) the curves of every plugin with its colour, the charts that apply, the
 // known thresholds and theory lines; and, where several sizes were run, the trends with N. Computed once here, then
-// drawn by the HTML page and the PNG renderer from the same chart configurations (charts.ts).
+// drawn by the HTML page and the PNG renderer from the same chart configurations (charts/).
 import { binaryEntropy, meanInterval, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
 import { isDataset } from '@densebench/problems';
 import { referenceAlpha, summarize, type CurveSummary } from './aggregate.js';

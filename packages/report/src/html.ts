@@ -1,14 +1,21 @@
-// A single self-contained HTML report: metadata, success-rate and median-time charts per (problem, N, K) and the
-// numbers behind them. chart.js is inlined and a CSP forbids every fetch, so the file opens from disk offline.
+// The report as one self-contained HTML page: the result set's metadata; when several sets are compared, their flagged
+// differences; per (problem, K) run at several sizes, α₅₀ and the median time and work against N; per (problem, N, K),
+// the leaderboard, α₅₀, the charts against α (success rate, median time and work, the cactus of solve times, flatness,
+// test error with the theory line), the numbers per α, the failure messages and every run; and the local entropy
+// around the solutions where it was measured. The charts are drawn in the page from the data block by chart.js and
+// the page's own script (page-script.ts), both inlined; a CSP forbids every fetch, so the file opens from disk offline.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { binaryEntropy, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
 import { isDataset } from '@densebench/problems';
-import { leaderboard, type PointSummary } from './aggregate.js';
-import { applyChartDefaults, chartConfigs } from './charts.js';
+import { leaderboard, type CurveSummary, type PointSummary } from './aggregate.js';
+import { CHART_KINDS, chartId, localEntropyChartKinds, trendChartKinds, type ChartKind } from './charts/index.js';
 import { differencePlace, intervalText, type Difference } from './compare.js';
 import { reportData, type ReportData, type GroupChartKind, type HtmlReportGroup, type LocalEntropyPanel, type SizeTrend } from './data.js';
+import { FAILURE_STATUSES, isFailure } from './failures.js';
+import { alpha50Text, formatNumber, placeText, rateText, testErrorText } from './format.js';
+import { pageScript } from './page-script.js';
 import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
 
 /** What renderHtmlReport draws; manifest is the result set's manifest.json, shown as metadata when present. */
@@ -23,8 +30,6 @@ export interface HtmlReportInput {
   /** Local-entropy records of the result set (local-entropy.jsonl), drawn when present. */
   localEntropy?: readonly LocalEntropyRecord[];
 }
-
-const FAILURE_STATUSES = ['timeout', 'error', 'invalid', 'crashed'] as const;
 
 let chartJsSource: string | undefined;
 
@@ -47,17 +52,6 @@ export function escapeHtml(value: unknown): string {
 export function jsonForScript(value: unknown): string {
   const json = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
   return (json ?? 'null').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
-
-function groupLabel(g: { problem: string; n: number; k: number | null }): string {
-  return `${g.problem}${g.k === null ? '' : `, K = ${g.k}`}, N = ${g.n}`;
-}
-
-/** Three significant digits, exponent notation outside [1e-3, 1e6); "—" for no value. */
-function num(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return v.toExponential(2);
-  return String(Number(v.toPrecision(3)));
 }
 
 function field(obj: unknown, ...path: string[]): unknown {
@@ -109,20 +103,20 @@ function metadataHtml(manifest: unknown, records: readonly RunRecord[]): string 
 
 function pointRow(p: PointSummary, color: string, first: boolean, showTestError: boolean, showTheory: boolean, showFlatness: boolean): string {
   const counts = FAILURE_STATUSES.map((s) => `<td class="num${p.statusCounts[s] ? ' bad' : ''}">${p.statusCounts[s]}</td>`).join('');
-  const work = Number.isFinite(p.medianWork) ? `${num(p.medianWork)} ${escapeHtml(p.workUnit)}` : '—';
+  const work = Number.isFinite(p.medianWork) ? `${formatNumber(p.medianWork)} ${escapeHtml(p.workUnit)}` : '—';
   return `<tr${first ? ' class="first"' : ''}><td><span class="sw" style="background:${color}"></span>${escapeHtml(p.plugin)}</td>` +
     `<td class="num">${p.alpha}</td><td class="num">${p.solved}/${p.runs}</td>` +
-    `<td class="num">${p.rate.toFixed(2)} [${p.rateLo.toFixed(2)}, ${p.rateHi.toFixed(2)}]</td>` +
-    `<td class="num">${num(p.medianTimeS)}</td><td class="num">${work}</td><td class="num">${num(p.par2S)}</td>${counts}` +
-    (showTestError ? `<td class="num">${num(p.meanTrainError)}</td><td class="num">${num(p.meanTestError)}${p.testErrorLo === null || p.meanTestError === null ? '' : ` ± ${num(p.meanTestError - p.testErrorLo)}`}</td>` : '') +
-    (showTheory ? `<td class="num">${num(p.meanTeacherOverlap === null ? null : Math.acos(p.meanTeacherOverlap) / Math.PI)}</td><td class="num">${num(teacherStudentGibbsError(p.alpha))}</td>` : '') +
+    `<td class="num">${rateText(p)}</td>` +
+    `<td class="num">${formatNumber(p.medianTimeS)}</td><td class="num">${work}</td><td class="num">${formatNumber(p.par2S)}</td>${counts}` +
+    (showTestError ? `<td class="num">${formatNumber(p.meanTrainError)}</td><td class="num">${testErrorText(p)}</td>` : '') +
+    (showTheory ? `<td class="num">${formatNumber(p.meanTeacherOverlap === null ? null : Math.acos(p.meanTeacherOverlap) / Math.PI)}</td><td class="num">${formatNumber(teacherStudentGibbsError(p.alpha))}</td>` : '') +
     (showFlatness ? `<td class="num">${p.flatness ? p.flatness.map(([, error]) => error.toFixed(3)).join(' / ') : '—'}</td>` : '') + '</tr>';
 }
 
 function failuresHtml(records: readonly RunRecord[]): string {
   const seen = new Map<string, { r: RunRecord; count: number }>();
   for (const r of records) {
-    if (r.status === 'solved' || r.status === 'unsolved' || r.message === null) continue;
+    if (!isFailure(r.status) || r.message === null) continue;
     const key = `${r.plugin}\0${r.status}\0${r.message}`;
     const entry = seen.get(key);
     if (entry) entry.count++;
@@ -137,28 +131,17 @@ function failuresHtml(records: readonly RunRecord[]): string {
 /** Every run of a group, filterable by any text in its row (plugin, α, seed, status, message). */
 function runsHtml(records: readonly RunRecord[], index: number): string {
   const sorted = [...records].sort((a, b) => a.plugin.localeCompare(b.plugin) || a.alpha - b.alpha || a.seed - b.seed);
-  const rows = sorted.map((r) => {
-    const bad = r.status !== 'solved' && r.status !== 'unsolved';
-    return `<tr><td>${escapeHtml(r.plugin)}</td><td class="num">${r.alpha}</td><td class="num">${r.seed}</td><td${bad ? ' class="bad"' : ''}>${r.status}</td>` +
-      `<td class="num">${r.energy ?? '—'}</td><td class="num">${num(r.wallTimeMs / 1000)}</td><td class="num">${r.work === null ? '—' : num(r.work)}</td>` +
-      `<td class="num">${num(r.testError)}</td><td class="num">${num(r.peakMemoryMb)}</td><td class="msg">${r.message === null ? '' : `<code>${escapeHtml(r.message)}</code>`}</td></tr>`;
-  });
+  const rows = sorted.map((r) =>
+    `<tr><td>${escapeHtml(r.plugin)}</td><td class="num">${r.alpha}</td><td class="num">${r.seed}</td><td${isFailure(r.status) ? ' class="bad"' : ''}>${r.status}</td>` +
+    `<td class="num">${r.energy ?? '—'}</td><td class="num">${formatNumber(r.wallTimeMs / 1000)}</td><td class="num">${r.work === null ? '—' : formatNumber(r.work)}</td>` +
+    `<td class="num">${formatNumber(r.testError)}</td><td class="num">${formatNumber(r.peakMemoryMb)}</td><td class="msg">${r.message === null ? '' : `<code>${escapeHtml(r.message)}</code>`}</td></tr>`);
   return `<details class="runs"><summary>All ${records.length} runs</summary><input type="search" id="filter-${index}" placeholder="filter: plugin, α, seed, status or message text" aria-label="filter the runs">` +
     `<div class="scroll"><table id="runs-${index}"><thead><tr><th>plugin</th><th>α</th><th>seed</th><th>status</th><th>energy</th><th>time (s)</th><th>work</th><th>test error</th><th>peak MiB</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
 }
 
-const CHART_TITLES: Record<GroupChartKind, string> = {
-  rate: 'Success rate vs α',
-  time: 'Median time to solution vs α',
-  work: 'Median work to solution vs α',
-  ecdf: 'Fraction of runs solved within a time',
-  flat: 'Flatness of the solutions',
-  gen: 'Test error vs α',
-};
-
-function chartHtml(id: string, index: number, label: string, note: string): string {
-  const kind = id as GroupChartKind;
-  return `<div class="chart"><canvas id="${kind}-${index}" role="img" aria-label="${CHART_TITLES[kind]}, ${label}"></canvas>${note ? `<p class="note">${note}</p>` : ''}</div>`;
+/** The canvas of a chart, which the page's script finds by its id; label is the chart's place, as HTML. */
+function chartHtml(kind: ChartKind, index: number, label: string, note = ''): string {
+  return `<div class="chart"><canvas id="${chartId(kind, index)}" role="img" aria-label="${CHART_KINDS[kind].title}, ${label}"></canvas>${note ? `<p class="note">${note}</p>` : ''}</div>`;
 }
 
 /** A note over an empty chart, saying why it is empty. */
@@ -187,25 +170,30 @@ function differencesHtml(differences: readonly Difference[]): string {
   return `<section><h2>Differences between result sets</h2>${intro}<div class="scroll"><table><thead><tr><th>plugin</th><th>where</th><th>measure</th><th>${escapeHtml(sets[0])} [95%]</th><th>compared set</th><th>its value [95%]</th><th>change</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
-/** A (problem, K) run at several N: α₅₀ against N, median time against N at one α, and α₅₀ per N in a table. */
-function trendHtml(t: SizeTrend, index: number): string {
-  const label = `${escapeHtml(t.problem)}${t.k === null ? '' : `, K = ${t.k}`}`;
+/**
+ * A (problem, K) run at several N: α₅₀ against N, median time against N at one α, and α₅₀ per N in a table, written
+ * from each size's curve (curveAt) as in the leaderboards.
+ */
+function trendHtml(t: SizeTrend, index: number, curveAt: (plugin: string, n: number) => CurveSummary | undefined): string {
+  const label = escapeHtml(placeText({ problem: t.problem, k: t.k }));
   const ns = [...new Set(t.series.flatMap((s) => s.points.map((p) => p.n)))].sort((a, b) => a - b);
-  const cell = (p: SizeTrend['series'][number]['points'][number] | undefined): string =>
-    p === undefined ? '' : p.alpha50 === null ? '—' : `${num(p.alpha50)} <span class="muted">[${p.lo === null ? '…' : num(p.lo)}, ${p.hi === null ? '…' : num(p.hi)}]</span>`;
+  const cell = (plugin: string, n: number): string => {
+    const curve = curveAt(plugin, n);
+    return curve === undefined ? '' : escapeHtml(alpha50Text(curve));
+  };
   // Ranked by α₅₀ at the largest N (a plugin not run there, last).
   const largest = ns.at(-1)!;
   const atLargest = (s: SizeTrend['series'][number]): number => s.points.find((p) => p.n === largest)?.alpha50 ?? Number.NEGATIVE_INFINITY;
   const rows = [...t.series].sort((a, b) => atLargest(b) - atLargest(a) || a.plugin.localeCompare(b.plugin))
-    .map((s) => `<tr><td><span class="sw" style="background:${s.color}"></span>${escapeHtml(s.plugin)}</td>${ns.map((n) => `<td class="num">${cell(s.points.find((p) => p.n === n))}</td>`).join('')}</tr>`);
+    .map((s) => `<tr><td><span class="sw" style="background:${s.color}"></span>${escapeHtml(s.plugin)}</td>${ns.map((n) => `<td class="num">${cell(s.plugin, n)}</td>`).join('')}</tr>`);
   return `<section><h2>Size trend: ${label}</h2><table class="board"><thead><tr><th>plugin</th>${ns.map((n) => `<th>α₅₀ at N = ${n}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>
-<div class="charts"><div class="chart"><canvas id="trend-${index}" role="img" aria-label="α₅₀ vs N, ${label}"></canvas></div>${t.cost ? `<div class="chart"><canvas id="cost-${index}" role="img" aria-label="Median time to solution vs N, ${label}"></canvas></div>` : ''}${t.cost?.series.some((s) => s.points.some((p) => p.medianWork !== null)) ? `<div class="chart"><canvas id="costwork-${index}" role="img" aria-label="Median work to solution vs N, ${label}"></canvas></div>` : ''}</div>
-<p class="muted">α₅₀ at each N, with where the ends of the Wilson intervals cross ½ (… where an end does not cross ½ in the range run).${t.cost ? ` Cost: the median time to solution at α = ${t.cost.alpha}, the α where most (plugin, N) pairs solve more than half of their runs, with its 95% order-statistic interval, and the median work there in each plugin's unit.` : ''}</p></section>`;
+<div class="charts">${trendChartKinds(t).map((kind) => chartHtml(kind, index, label)).join('')}</div>
+<p class="muted">α₅₀ at each N, with where the ends of the Wilson intervals cross ½ (beyond the α range run, &lt; or &gt;, where an end does not cross ½ inside it).${t.cost ? ` Cost: the median time to solution at α = ${t.cost.alpha}, the α where most (plugin, N) pairs solve more than half of their runs, with its 95% order-statistic interval, and the median work there in each plugin's unit.` : ''}</p></section>`;
 }
 
 /** The local entropy around the configurations of one (problem, N, K, α): the chart and the mean curves as numbers. */
 function localEntropyHtml(panel: LocalEntropyPanel, index: number): string {
-  const label = `${escapeHtml(panel.problem)}${panel.k === null ? '' : `, K = ${panel.k}`}, N = ${panel.n}, α = ${num(panel.alpha)}`;
+  const label = escapeHtml(placeText(panel));
   const gammas = [...new Set(panel.series.flatMap((s) => s.points.map((p) => p.gamma)))].sort((a, b) => a - b);
   const cell = (p: LocalEntropyPanel['series'][number]['points'][number] | undefined): string =>
     p === undefined ? '—' : `${p.entropy.toFixed(3)} <span class="muted">at d = ${p.distance.toFixed(3)} (H₂ ${binaryEntropy(p.distance).toFixed(3)})</span>`;
@@ -213,19 +201,15 @@ function localEntropyHtml(panel: LocalEntropyPanel, index: number): string {
   const flatCell = (s: LocalEntropyPanel['series'][number]): string => (fractions ? `<td class="num">${s.flatness ? s.flatness.map(([, e]) => e.toFixed(3)).join(' / ') : '—'}</td>` : '');
   const rows = panel.series.map((s) => `<tr><td><span class="sw" style="background:${s.color}"></span>${escapeHtml(s.reference)}</td><td class="num">${s.count}</td>${gammas.map((g) => `<td class="num">${cell(s.points.find((p) => p.gamma === g))}</td>`).join('')}${flatCell(s)}</tr>`);
   return `<section><h2>Local entropy around solutions: ${label}</h2>
-<div class="charts"><div class="chart"><canvas id="lent-${index}" role="img" aria-label="Local entropy around solutions, ${label}"></canvas></div>${panel.series.some((s) => s.flatness) ? `<div class="chart"><canvas id="lentflat-${index}" role="img" aria-label="Flatness of the same references, ${label}"></canvas></div>` : ''}</div>
+<div class="charts">${localEntropyChartKinds(panel).map((kind) => chartHtml(kind, index, label)).join('')}</div>
 <div class="scroll"><table><thead><tr><th>reference</th><th>configurations</th>${gammas.map((g) => `<th>S(d) at γ = ${g}</th>`).join('')}${fractions ? `<th>error after flipping ${fractions.map((f) => `${+(f * 100).toFixed(2)}`).join(' / ')} %</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>
 <p class="muted">S(d) is the entropy (nats per variable) of the solutions at normalised Hamming distance d from the reference, estimated by belief propagation with an external field γ pointing at the reference (Baldassi, Ingrosso, Lucibello, Saglietti &amp; Zecchina, PRL 115, 128101, 2015); each γ selects a d. Means over the references where BP converged (— where fewer than half did), with 95% Student-t intervals in the chart. The dashed line H₂(d) bounds it: every configuration at distance d a solution. "${PLANTED_REFERENCE}" is the instance's planted configuration (the teacher), distributed as a typical solution.</p></section>`;
 }
 
 function groupHtml(g: HtmlReportGroup, index: number, records: readonly RunRecord[]): string {
-  const label = escapeHtml(groupLabel(g));
+  const label = escapeHtml(placeText(g));
   const showTestError = g.problem === 'teacher-student' || g.curves.some((c) => c.points.some((p) => p.meanTestError !== null));
-  const alpha50 = g.curves.map((c) => {
-    const lo = c.alpha50Lo === null ? `&lt; ${num(c.points[0]?.alpha)}` : num(c.alpha50Lo);
-    const hi = c.alpha50Hi === null ? `&gt; ${num(c.points.at(-1)?.alpha)}` : num(c.alpha50Hi);
-    return `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${c.alpha50 === null ? '—' : num(c.alpha50)} <span class="muted">[95%: ${lo}, ${hi}]</span></li>`;
-  });
+  const alpha50 = g.curves.map((c) => `<li><span class="sw" style="background:${c.color}"></span>${escapeHtml(c.plugin)}: ${escapeHtml(alpha50Text(c))}</li>`);
   const measured = g.curves.flatMap((c) => c.points).filter((p) => p.flatness);
   const flatPoint = measured.find((p) => p.flatnessMeasure === 'noise') ?? measured[0];
   const flatnessFractions = flatPoint?.flatness?.map(([fraction]) => fraction);
@@ -270,31 +254,13 @@ tr.first td{border-top:2px solid var(--line)}td.num{text-align:right;font-varian
 .board{width:auto;margin:0 0 12px}details.runs input{margin:8px 0;width:min(480px,100%);padding:4px 8px;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:4px}td.msg{white-space:normal;max-width:480px}.sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 details{margin-top:12px}.fail{margin:6px 0;padding-left:20px}code{overflow-wrap:anywhere}`;
 
-// Client side: reads the JSON block, then draws the charts charts.ts configures (its functions embedded as source) and
-// wires the run-table filters. Inside this template literal a regex backslash must be doubled.
-const APP = `(() => {
-const data = JSON.parse(document.getElementById('densebench-data').textContent);
-const css = getComputedStyle(document.documentElement);
-const theme = { fg: css.getPropertyValue('--fg').trim(), grid: css.getPropertyValue('--grid').trim() };
-const applyChartDefaults = ${applyChartDefaults.toString()};
-const chartConfigs = ${chartConfigs.toString()};
-applyChartDefaults(Chart, theme);
-chartConfigs(data, theme).forEach((spec) => { const canvas = document.getElementById(spec.id); if (canvas) new Chart(canvas, spec.config); });
-// Run tables: keep the rows whose text contains every word typed in the filter box.
-document.querySelectorAll('input[id^="filter-"]').forEach((input) => {
-  const rows = Array.from(document.getElementById('runs-' + input.id.slice(7)).tBodies[0].rows);
-  input.addEventListener('input', () => {
-    const words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    rows.forEach((row) => { const text = row.textContent.toLowerCase(); row.hidden = !words.every((w) => text.includes(w)); });
-  });
-});
-})();`;
-
 /** Renders the whole report as one HTML document that needs no network. */
 export function renderHtmlReport(input: HtmlReportInput): string {
   const { groups, trends, localEntropy } = input.data ?? reportData(input.records, input.localEntropy);
   const recordsOf = (g: HtmlReportGroup): RunRecord[] => input.records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k);
-  const trendsHtml = trends.map(trendHtml).join('\n');
+  const curveAt = (t: SizeTrend) => (plugin: string, n: number): CurveSummary | undefined =>
+    groups.find((g) => g.problem === t.problem && g.k === t.k && g.n === n)?.curves.find((c) => c.plugin === plugin);
+  const trendsHtml = trends.map((t, i) => trendHtml(t, i, curveAt(t))).join('\n');
   const body = groups.length ? (input.differences ? differencesHtml(input.differences) : '') + trendsHtml + groups.map((g, i) => groupHtml(g, i, recordsOf(g))).join('\n') + localEntropy.map(localEntropyHtml).join('\n') : '<p>No runs recorded.</p>';
   const data = { title: input.title, manifest: input.manifest ?? null, groups, trends, localEntropy };
   return `<!doctype html>
@@ -306,7 +272,7 @@ ${metadataHtml(input.manifest, input.records)}
 ${body}
 <script type="application/json" id="densebench-data">${jsonForScript(data)}</script>
 <script>${chartJs()}</script>
-<script>${APP}</script>
+<script>${pageScript()}</script>
 </body></html>
 `;
 }

@@ -4,6 +4,8 @@
 import type { RunRecord } from '@densebench/core';
 import { leaderboard, summarize, type CurveSummary } from './aggregate.js';
 import { differencePlace, intervalText, type Difference } from './compare.js';
+import { FAILURE_STATUSES } from './failures.js';
+import { placeText } from './format.js';
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -24,7 +26,7 @@ export function renderSummaryMarkdown(title: string, records: readonly RunRecord
   const curves = summarize(records);
   const groups = new Map<string, CurveSummary[]>();
   for (const c of curves) {
-    const key = markdownText(`${c.problem}${c.k === null ? '' : `, K = ${c.k}`}, N = ${c.n}`);
+    const key = markdownText(placeText(c));
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const out = [`# ${markdownText(title)}`, '', `${records.length} runs.`];
@@ -35,10 +37,10 @@ export function renderSummaryMarkdown(title: string, records: readonly RunRecord
     out.push('', `## ${label}`, '', `α ∈ {${alphas.join(', ')}}`, '');
     const { referenceAlpha, rows } = leaderboard(group);
     const timeHeader = referenceAlpha === null ? '' : ` median time at α = ${referenceAlpha} (s) |`;
-    out.push(`| rank | plugin | α₅₀ [95%] |${timeHeader} solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |`, `|---|---|---|${referenceAlpha === null ? '' : '---|'}---|---|---|---|---|---|`);
+    out.push(`| rank | plugin | α₅₀ [95%] |${timeHeader} solved/total | mean PAR-2 (s) |${FAILURE_STATUSES.map((status) => ` ${status} |`).join('')}`, `|---|---|---|${referenceAlpha === null ? '' : '---|'}---|---|${'---|'.repeat(FAILURE_STATUSES.length)}`);
     for (const row of rows) {
-      const count = (status: 'timeout' | 'error' | 'invalid' | 'crashed'): string => (row.failures[status] ? `**${row.failures[status]}**` : '0');
-      out.push(`| ${row.rank} | ${markdownText(row.plugin)} | ${row.alpha50Text} |${referenceAlpha === null ? '' : ` ${row.referenceTimeText} |`} ${row.solved}/${row.runs} | ${row.meanPar2Text} | ${count('timeout')} | ${count('error')} | ${count('invalid')} | ${count('crashed')} |`);
+      const counts = FAILURE_STATUSES.map((status) => ` ${row.failures[status] ? `**${row.failures[status]}**` : '0'} |`).join('');
+      out.push(`| ${row.rank} | ${markdownText(row.plugin)} | ${row.alpha50Text} |${referenceAlpha === null ? '' : ` ${row.referenceTimeText} |`} ${row.solved}/${row.runs} | ${row.meanPar2Text} |${counts}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,10 +1,10 @@
 // PNG files of every chart in the report, for papers and CI artifacts: the same chart.js configurations as the HTML
-// page (charts.ts), drawn by chartjs-node-canvas on a prebuilt Skia canvas (@napi-rs/canvas, via the `canvas` override
+// page (charts/), drawn by chartjs-node-canvas on a prebuilt Skia canvas (@napi-rs/canvas, via the `canvas` override
 // in pnpm-workspace.yaml), light theme on white.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import { applyChartDefaults, chartConfigs, type ChartTheme } from './charts.js';
+import { applyChartDefaults, chartConfigs, type ChartTheme } from './charts/index.js';
 import type { ReportData } from './data.js';
 
 export const PNG_THEME: ChartTheme = { fg: '#1d1f23', grid: 'rgba(0,0,0,0.1)' };

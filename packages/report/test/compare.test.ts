@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '@densebench/core';
 import { summarize } from '../src/aggregate.js';
-import { compareCurves, labelledPlugin, mergeResultSets, uniqueSetNames } from '../src/compare.js';
+import { compareCurves, labelledPlugin, compareResultSets, uniqueSetNames } from '../src/compare.js';
 import { differencesMarkdown } from '../src/markdown.js';
 
 function run(plugin: string, alpha: number, seed: number, seconds: number | null, extra: Partial<RunRecord> = {}): RunRecord {
@@ -64,9 +64,9 @@ describe('compareCurves', () => {
   });
 });
 
-describe('mergeResultSets', () => {
+describe('compareResultSets', () => {
   it('labels a plugin run in several sets with each set\'s name, leaves the others, and compares with the first set', () => {
-    const { records, differences } = mergeResultSets([
+    const { records, differences } = compareResultSets([
       { name: 'main', records: [...point('sa', 0.5, 10), ...point('fbp', 0.5, 10)] },
       { name: 'branch', records: point('sa', 0.5, 1) },
     ]);

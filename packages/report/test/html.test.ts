@@ -3,7 +3,9 @@ import { describe, it, expect } from 'vitest';
 import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
 import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
 import type { Difference } from '../src/compare.js';
+import { CHART_KINDS, chartConfigs } from '../src/charts/index.js';
 import { knownThresholds, reportData } from '../src/data.js';
+import { PNG_THEME } from '../src/png.js';
 import { fixtureLocalEntropy, fixtureRecords } from './fixtures.js';
 
 function record(plugin: string, alpha: number, seed: number, status: RunStatus, wallTimeMs: number, message: string | null = null): RunRecord {
@@ -143,6 +145,16 @@ describe('renderHtmlReport', () => {
     const charts = runClientScript(renderHtmlReport({ title: 'Flat', records: flat }));
     const flatness = charts.find((c) => c.id === 'flat-0')!.datasets;
     expect(flatness).toEqual([{ label: 'sa', data: [{ x: 1, y: 0.002 }, { x: 20, y: 0.275 }] }]);
+  });
+
+  it('places one canvas per chart the chart modules configure, for every kind of chart, in the same order', () => {
+    const data = reportData(fixtureRecords(), fixtureLocalEntropy());
+    const page = renderHtmlReport({ title: 'All kinds', records: fixtureRecords(), localEntropy: fixtureLocalEntropy(), data });
+    const canvases = [...page.matchAll(/<canvas id="([^"]+)"/g)].map((m) => m[1]);
+    const specs = chartConfigs(data, PNG_THEME).map((s) => s.id);
+    expect(new Set(specs.map((id) => id.replace(/-\d+$/, '')))).toEqual(new Set(Object.keys(CHART_KINDS)));
+    expect([...canvases].sort()).toEqual([...specs].sort());
+    expect(runClientScript(page).map((c) => c.id)).toEqual(specs);
   });
 
   it('for teacher–student: train and test error columns, the replica-theory ε, and a test-error chart with the theory line', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { chartConfigs } from '../src/charts.js';
+import { chartConfigs } from '../src/charts/index.js';
 import { reportData } from '../src/data.js';
 import { PNG_SIZE, PNG_THEME, writeChartPngs } from '../src/png.js';
 import { fixtureLocalEntropy, fixtureRecords } from './fixtures.js';

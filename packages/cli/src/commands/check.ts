@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { compareCurves, differencesMarkdown, summarize, type Difference } from '@densebench/report';
+import { compareCurves, differencesMarkdown, placeText, summarize, type Difference } from '@densebench/report';
 import { loadResultSet } from './report.js';
 
 /** The measures whose drop fails a check: the ones that do not depend on the machine's speed. */
@@ -26,7 +26,7 @@ export function checkCommand(args: Awaited<ReturnType<typeof checkOptions>['argv
   const regressions = differences.filter((d) => d.verdict === 'worse' && GATED.includes(d.measure));
   const missing = unpaired.filter((u) => u.onlyIn === names.baseline);
   const lines = [`## Check against ${names.baseline}`, '', `${current.records.length} runs checked against ${baseline.records.length}.`, '', differencesMarkdown(differences)];
-  if (missing.length) lines.push('', `Not run (in the baseline only): ${missing.map((u) => `${u.plugin} on ${u.problem}${u.k === null ? '' : `, K = ${u.k}`}, N = ${u.n}`).join('; ')}.`);
+  if (missing.length) lines.push('', `Not run (in the baseline only): ${missing.map((u) => `${u.plugin} on ${placeText(u)}`).join('; ')}.`);
   lines.push('', regressions.length || missing.length ? `**Failed**: ${regressions.length} regression(s) of α₅₀ or success rate, ${missing.length} curve(s) not run.` : 'Passed: no regression of α₅₀ or success rate.');
   const text = `${lines.join('\n')}\n`;
   process.stdout.write(text);

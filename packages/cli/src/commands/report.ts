@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { LocalEntropyRecord, RunRecord } from '@densebench/core';
 import { readRecords, resultSetNameProblem, RUNS_FILE, ResultStore, type Manifest } from '@densebench/harness';
-import { mergeResultSets, summarize, uniqueSetNames, writeHtmlReport, type WrittenReport } from '@densebench/report';
+import { compareResultSets, summarize, uniqueSetNames, writeHtmlReport, type WrittenReport } from '@densebench/report';
 import { summaryTable } from '../format.js';
 
 export function reportOptions(y: Argv) {
@@ -56,14 +56,14 @@ export function printWritten(written: WrittenReport): void {
 export function reportCommand(args: Awaited<ReturnType<typeof reportOptions>['argv']>): void {
   const sets = (args.results as string[]).map(loadResultSet);
   const names = uniqueSetNames(sets.map((s) => s.name));
-  const merged = sets.length > 1 ? mergeResultSets(sets.map((s, i) => ({ name: names[i]!, records: s.records }))) : { records: sets[0]!.records, differences: undefined };
-  if (merged.records.length === 0) throw new Error(`no records in ${(args.results as string[]).join(', ')}`);
+  const shown = sets.length > 1 ? compareResultSets(sets.map((s, i) => ({ name: names[i]!, records: s.records }))) : { records: sets[0]!.records, differences: undefined };
+  if (shown.records.length === 0) throw new Error(`no records in ${(args.results as string[]).join(', ')}`);
   const title = sets.length > 1 ? `densebench — ${names.join(' vs ')}` : `densebench — ${names[0]}`;
-  const written = writeHtmlReport(resolve(args.output ?? defaultReportDir(sets[0]!)), { title, records: merged.records, manifest: sets[0]!.manifest, differences: merged.differences, ...(sets.length === 1 ? { localEntropy: sets[0]!.localEntropy } : {}) }, { png: args.png });
-  process.stdout.write(`${summaryTable(summarize(merged.records))}\n\n`);
-  if (merged.differences) {
-    const worse = merged.differences.filter((d) => d.verdict === 'worse').length;
-    process.stdout.write(`compared with ${names[0]}: ${merged.differences.length} flagged difference(s), ${worse} worse (see the report)\n`);
+  const written = writeHtmlReport(resolve(args.output ?? defaultReportDir(sets[0]!)), { title, records: shown.records, manifest: sets[0]!.manifest, differences: shown.differences, ...(sets.length === 1 ? { localEntropy: sets[0]!.localEntropy } : {}) }, { png: args.png });
+  process.stdout.write(`${summaryTable(summarize(shown.records))}\n\n`);
+  if (shown.differences) {
+    const worse = shown.differences.filter((d) => d.verdict === 'worse').length;
+    process.stdout.write(`compared with ${names[0]}: ${shown.differences.length} flagged difference(s), ${worse} worse (see the report)\n`);
   }
   printWritten(written);
 }
