@@ -22,10 +22,13 @@ describe('densebench bench', () => {
     expect(stdout).toMatch(/sa\s+perceptron\s+51\s+0\.3\s+\d\/2/);
     expect(stdout).toContain('report:  reports/e2e/index.html');
     expect(stdout).toContain('summary: reports/e2e/summary.md');
-    // Success rate, median time and work, cactus and flatness charts of the one group.
-    expect(stdout).toContain('charts:  reports/e2e/charts/ (5 PNG)');
+    // Success rate, median time and work, TTS₉₉, cactus, the anytime curves at each of the two αs and flatness charts
+    // of the one group, each as a PNG and an SVG.
+    expect(stdout).toContain('charts:  reports/e2e/charts/ (8 PNG, 8 SVG)');
     expect(existsSync(join(cwd, 'reports/e2e/charts/perceptron-n51-success.png'))).toBe(true);
+    expect(existsSync(join(cwd, 'reports/e2e/charts/perceptron-n51-success.svg'))).toBe(true);
     expect(readFileSync(join(cwd, 'reports/e2e/summary.md'), 'utf8')).toMatch(/^\| 1 \| sa \| /m);
+    expect(stdout).toMatch(/TTS₉₉ \[95%\]/);
     const html = readFileSync(join(cwd, 'reports/e2e/index.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).toContain('Success rate');

@@ -1,4 +1,4 @@
-import { alpha50Text, FAILURE_STATUSES, formatNumber, rateText, testErrorText, type CurveSummary } from '@densebench/report';
+import { FAILURE_STATUSES, formatNumber, leaderboard, placeText, rankText, rateText, testErrorText, type CurveSummary } from '@densebench/report';
 
 /**
  * Text from a result set or a plugin made safe for a terminal: control characters (escape sequences that could move the
@@ -25,13 +25,18 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** The end-of-sweep summary: one row per (plugin, problem, N, α). */
+/**
+ * The end-of-sweep summary: one row per (plugin, problem, N, α) with its success rate, median time and work, and TTS₉₉
+ * (wall time, with its bootstrap interval); then per (problem, N, K) the plugins ranked where their α₅₀ intervals
+ * separate — ties marked "=" — with α₅₀ from the fit and the Wilson crossing as a cross-check (the report's leaderboard).
+ */
 export function summaryTable(curves: readonly CurveSummary[]): string {
   const hasTestError = curves.some((c) => c.points.some((p) => p.meanTestError !== null));
   const rows: string[][] = [];
   for (const curve of curves) {
     for (const p of curve.points) {
       const failures = FAILURE_STATUSES.filter((s) => p.statusCounts[s] > 0).map((s) => `${p.statusCounts[s]} ${s}`);
+      const tts = p.tts99.timeS;
       rows.push([
         curve.plugin,
         `${curve.problem}${curve.k !== null ? ` K=${curve.k}` : ''}`,
@@ -41,14 +46,20 @@ export function summaryTable(curves: readonly CurveSummary[]): string {
         rateText(p),
         formatSeconds(p.medianTimeS),
         `${formatNumber(p.medianWork)}${Number.isFinite(p.medianWork) ? ` ${p.workUnit}` : ''}`,
+        Number.isFinite(tts.value) ? `${formatSeconds(tts.value)} [${formatSeconds(tts.lo)}, ${Number.isFinite(tts.hi) ? formatSeconds(tts.hi) : '∞'}]` : tts.value === Number.POSITIVE_INFINITY ? '∞' : '—',
         ...(hasTestError ? [testErrorText(p)] : []),
         failures.join(', '),
       ]);
     }
   }
-  const header = ['plugin', 'problem', 'N', 'α', 'solved', 'rate [95% CI]', 'median time', 'median work', ...(hasTestError ? ['test error'] : []), 'failures'];
-  const thresholds = curves.map((c) => `α₅₀(${c.plugin}, ${c.problem}, N=${c.n}) = ${alpha50Text(c)}`);
-  return `${textTable(header, rows)}\n\n${thresholds.join('\n')}`;
+  const header = ['plugin', 'problem', 'N', 'α', 'solved', 'rate [95% CI]', 'median time', 'median work', 'TTS₉₉ [95%]', ...(hasTestError ? ['test error'] : []), 'failures'];
+  const groups = new Map<string, CurveSummary[]>();
+  for (const c of curves) groups.set(placeText(c), [...(groups.get(placeText(c)) ?? []), c]);
+  const boards = [...groups].map(([place, group]) => {
+    const board = leaderboard(group).rows.map((row) => [rankText(row), row.plugin, row.alpha50Text, row.crossingText]);
+    return `${place}: ranked where the 95% intervals of α₅₀ separate${board.some(([rank]) => rank!.startsWith('=')) ? ' (= : tied)' : ''}\n${textTable(['rank', 'plugin', 'α₅₀ [95%]', 'Wilson crossing'], board)}`;
+  });
+  return `${textTable(header, rows)}\n\n${boards.join('\n\n')}`;
 }
 
 /** Local date and time as YYYYMMDD-HHMMSS, for default file and result set names. */

@@ -1,9 +1,30 @@
 // Aggregates run records per (plugin, problem, N, K, α): success rate with its Wilson interval, median time and
-// work to solution (unsolved runs count as +∞), PAR-2, mean generalization error; and α₅₀ per (plugin, problem, N, K).
-import { crossingAlpha, meanInterval, median, medianInterval, par, RUN_STATUSES, wilsonInterval, type RunRecord, type RunStatus } from '@densebench/core';
+// work to solution (unsolved runs count as +∞), PAR-2, TTS₉₉ and ERT with bootstrap intervals, CPU against wall time,
+// mean generalization error; per (plugin, problem, N, K) α₅₀ from a fit of the success curve (with the Wilson crossing
+// as a cross-check); and the leaderboard of a group, ranked only where α₅₀ intervals separate. docs/statistics.md says
+// how each number is computed.
+import {
+  ertEstimate, fitSuccessCurve, meanInterval, median, medianInterval, par, rankByIntervals, RUN_STATUSES, successCounts, tts99Estimate, wilsonCrossingAlpha50, wilsonInterval,
+  type CostEstimate, type CostMeasure, type RunRecord, type RunStatus,
+} from '@densebench/core';
 import { isDataset, specConstraintCount, type InstanceSpec } from '@densebench/problems';
 import { FAILURE_STATUSES, type FailureStatus } from './failures.js';
-import { alpha50Text, formatNumber } from './format.js';
+import { alpha50Text, crossingText, formatNumber } from './format.js';
+
+/** A cost with its bootstrap 95% interval: +∞ where no run (or no resample) was solved, NaN where a cost is unknown. */
+export interface CostInterval {
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+/** TTS₉₉ or ERT of a point in wall time (s), in the plugin's work unit, and in CPU time (s) where every run recorded it. */
+export interface PointCosts {
+  timeS: CostInterval;
+  work: CostInterval;
+  /** null when some run of the point has no CPU time (records from before it was measured, or unmeasurable). */
+  cpuS: CostInterval | null;
+}
 
 export interface PointSummary {
   plugin: string;
@@ -25,6 +46,14 @@ export interface PointSummary {
   workUnit: string;
   /** Penalised average runtime: failures count as twice the time limit (seconds). */
   par2S: number;
+  /** Time to solution at 99% (Rønnow et al. 2014): median cost of a run × log 0.01 / log(1 − rate), at least one run. */
+  tts99: PointCosts;
+  /** Expected running time (COCO): total cost of all runs / number solved. */
+  ert: PointCosts;
+  /** Total CPU time over total wall time of the runs that recorded CPU time; null when none did. */
+  cpuWallRatio: number | null;
+  /** The total wall time (s) that ratio rests on. */
+  cpuWallS: number;
   statusCounts: Record<RunStatus, number>;
   /** Mean test error over all runs with a teacher or test set, with its 95% Student-t interval (null when undefined). */
   meanTestError: number | null;
@@ -40,6 +69,8 @@ export interface PointSummary {
    */
   flatness: [number, number][] | null;
   flatnessMeasure: 'flip' | 'noise';
+  /** How many runs the flatness curve averages (0 without one). */
+  flatnessRuns: number;
 }
 
 export interface CurveSummary {
@@ -47,20 +78,62 @@ export interface CurveSummary {
   problem: string;
   n: number;
   k: number | null;
-  /** α at which the success rate crosses 1/2 (linear interpolation); null when it does not cross in the range run. */
+  /**
+   * How α₅₀ was found: 'fit', a maximum-likelihood fit of a logistic success curve to every run (fitSuccessCurve);
+   * 'separated', every run solved up to one α and none from the next (or one outcome only), where no fit exists.
+   */
+  alpha50Kind: 'fit' | 'separated';
+  /** The fitted α₅₀ (where the fitted rate is ½; may lie outside the α range run); null when separated or flat. */
   alpha50: number | null;
   /**
-   * Its uncertainty: where the lower and the upper ends of the Wilson intervals cross 1/2. null when that end does
-   * not cross in the range run (the lower end may stay below 1/2 everywhere, the upper one above it).
+   * Its 95% profile-likelihood interval (fit), or the bracket (separated: the last α with every run solved and the
+   * first with none). null where the data do not bound it: beyond the α range run (fit), or no such α (separated).
    */
   alpha50Lo: number | null;
   alpha50Hi: number | null;
+  /** The fit's slope β in p(α) = 1/(1 + e^(−β(α − α₅₀))): the rate falls by |β|/4 per unit α at α₅₀. null when separated. */
+  alpha50Slope: number | null;
+  /**
+   * The interval that ranks and compares α₅₀: the profile interval of a fit; for a separated curve the bracket,
+   * widened to the Wilson crossing's ends where they lie outside it (a bracket from ≤ 3 runs per α bounds nothing at
+   * 95%), its ends exclusive where they do not (nudged inward by 10⁻⁹). null = open on that side.
+   */
+  alpha50Compare: { lo: number | null; hi: number | null };
+  /**
+   * The cross-check: where the success rate, and the lower and upper ends of its Wilson bands, cross ½ (linear
+   * interpolation between the αs run; null where that curve does not cross inside the range).
+   */
+  crossing: { alpha50: number | null; lo: number | null; hi: number | null };
   points: PointSummary[];
 }
 
 const EMPTY_COUNTS = (): Record<RunStatus, number> => Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+const MS = 1000;
+
+/** CPU time is said to depart from wall time when their ratio lies outside [1/1.5, 1.5]… */
+export const CPU_WALL_FACTOR = 1.5;
+/** …over at least this much wall time of the point's runs (the CPU clock of /proc counts in 10 ms ticks). */
+export const CPU_WALL_MIN_S = 1;
+
+/** Whether a point's CPU time departs from its wall time (see CPU_WALL_FACTOR). */
+export function cpuDeparts(p: Pick<PointSummary, 'cpuWallRatio' | 'cpuWallS'>): boolean {
+  return p.cpuWallRatio !== null && p.cpuWallS >= CPU_WALL_MIN_S && (p.cpuWallRatio > CPU_WALL_FACTOR || p.cpuWallRatio < 1 / CPU_WALL_FACTOR);
+}
+
+/** A core cost estimate as a CostInterval, time and CPU time in seconds. */
+function costInterval(e: CostEstimate, measure: CostMeasure): CostInterval {
+  const scale = measure === 'work' ? 1 : 1 / MS;
+  return { value: e.value * scale, lo: e.lo * scale, hi: e.hi * scale };
+}
+
+function pointCosts(records: readonly RunRecord[], estimate: typeof tts99Estimate): PointCosts {
+  const cost = (measure: CostMeasure): CostInterval => costInterval(estimate(records, { measure }), measure);
+  const cpu = records.every((r) => typeof r.cpuTimeMs === 'number');
+  return { timeS: cost('time'), work: cost('work'), cpuS: cpu ? cost('cpu') : null };
+}
 
 export function summarizePoint(records: readonly RunRecord[]): PointSummary {
   const first = records[0]!;
@@ -73,6 +146,9 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
   const times = records.map((r) => (r.status === 'solved' ? r.wallTimeMs / 1000 : inf));
   const timeInterval = medianInterval(times);
   const overlap = meanInterval(records.flatMap((r) => (r.teacherOverlap === null ? [] : [r.teacherOverlap])));
+  const withCpu = records.filter((r) => typeof r.cpuTimeMs === 'number');
+  const cpuWallMs = withCpu.reduce((sum, r) => sum + r.wallTimeMs, 0);
+  const flatness = flatnessRuns(records);
   return {
     plugin: first.plugin,
     problem: first.problem,
@@ -90,14 +166,19 @@ export function summarizePoint(records: readonly RunRecord[]): PointSummary {
     medianWork: median(records.map((r) => (r.status === 'solved' && r.work !== null ? r.work : inf))),
     workUnit: first.workUnit,
     par2S: par(records.map((r) => ({ solved: r.status === 'solved', seconds: r.wallTimeMs / 1000, limitSeconds: r.timeLimitS }))),
+    tts99: pointCosts(records, tts99Estimate),
+    ert: pointCosts(records, ertEstimate),
+    cpuWallRatio: withCpu.length && cpuWallMs > 0 ? withCpu.reduce((sum, r) => sum + r.cpuTimeMs!, 0) / cpuWallMs : null,
+    cpuWallS: cpuWallMs / MS,
     statusCounts,
     meanTestError: finiteOrNull(testError.mean),
     testErrorLo: finiteOrNull(testError.lo),
     testErrorHi: finiteOrNull(testError.hi),
     meanTeacherOverlap: finiteOrNull(overlap.mean),
     meanTrainError: meanTrainError(records),
-    flatness: meanFlatness(records),
+    flatness: flatness.length ? meanFlatness(flatness) : null,
     flatnessMeasure: records.find((r) => r.flatness)?.flatnessMeasure ?? 'flip',
+    flatnessRuns: flatness.length,
   };
 }
 
@@ -110,11 +191,14 @@ function meanTrainError(records: readonly RunRecord[]): number | null {
   return rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
 }
 
-/** Mean flatness curve of the solved runs, or of all runs for a data set (same grid: one harness, one plugin). */
-function meanFlatness(records: readonly RunRecord[]): [number, number][] | null {
+/** The flatness curves a point averages: its solved runs', or every run's for a data set. */
+function flatnessRuns(records: readonly RunRecord[]): [number, number][][] {
   const anyRun = records.some((r) => isDataset(r.problem));
-  const curves = records.flatMap((r) => ((anyRun || r.status === 'solved') && r.flatness ? [r.flatness] : []));
-  if (curves.length === 0) return null;
+  return records.flatMap((r) => ((anyRun || r.status === 'solved') && r.flatness ? [r.flatness] : []));
+}
+
+/** Mean of flatness curves, fraction by fraction (same grid: one harness, one plugin). */
+function meanFlatness(curves: readonly [number, number][][]): [number, number][] {
   return curves[0]!.map(([fraction], i) => [fraction, curves.reduce((sum, curve) => sum + (curve[i]?.[1] ?? 0), 0) / curves.length]);
 }
 
@@ -129,24 +213,62 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/**
+ * α₅₀ of a curve's runs: the logistic fit with its profile interval, or the bracket of a separated curve; the Wilson
+ * crossing beside it; and the interval that ranks and compares it (see CurveSummary.alpha50Compare).
+ */
+function curveAlpha50(records: readonly RunRecord[], points: readonly PointSummary[]): Pick<CurveSummary, 'alpha50Kind' | 'alpha50' | 'alpha50Lo' | 'alpha50Hi' | 'alpha50Slope' | 'alpha50Compare' | 'crossing'> {
+  const counts = successCounts(records);
+  const fit = fitSuccessCurve(counts);
+  const crossing = wilsonCrossingAlpha50(counts);
+  const lo = finiteOrNull(fit.lo);
+  const hi = finiteOrNull(fit.hi);
+  if (fit.kind === 'fit') {
+    return { alpha50Kind: 'fit', alpha50: finiteOrNull(fit.alpha50), alpha50Lo: lo, alpha50Hi: hi, alpha50Slope: fit.slope, alpha50Compare: { lo, hi }, crossing };
+  }
+  // A band that does not cross ½ inside the range crosses beyond it: above when it is still ≥ ½ at the last α (as an
+  // end, at least the largest α), below when it is < ½ from the first (at most the smallest α), else anywhere.
+  const inf = Number.POSITIVE_INFINITY;
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const bandEnd = (value: number | null, band: 'rateLo' | 'rateHi'): [number, number] => {
+    if (value !== null) return [value, value];
+    if (last[band] >= 0.5) return [last.alpha, inf];
+    if (first[band] < 0.5) return [-inf, first.alpha];
+    return [-inf, inf];
+  };
+  const ends = [bandEnd(crossing.lo, 'rateLo'), bandEnd(crossing.hi, 'rateHi')];
+  const widestLo = Math.min(...ends.map(([a]) => a));
+  const widestHi = Math.max(...ends.map(([, b]) => b));
+  // Where the Wilson ends lie inside the bracket, its end is kept, exclusive: every run there was solved (or none), and
+  // the Wilson interval at that α excludes ½, so α₅₀ lies strictly beyond it. Exclusive ends are nudged inward, so that
+  // two brackets touching at an α where one plugin solved every run and the other none are separated.
+  const inward = (alpha: number, sign: number): number => alpha + sign * 1e-9 * Math.max(1, Math.abs(alpha));
+  const compareLo = widestLo < fit.lo ? widestLo : Number.isFinite(fit.lo) ? inward(fit.lo, +1) : fit.lo;
+  const compareHi = widestHi > fit.hi ? widestHi : Number.isFinite(fit.hi) ? inward(fit.hi, -1) : fit.hi;
+  return {
+    alpha50Kind: 'separated', alpha50: null, alpha50Lo: lo, alpha50Hi: hi, alpha50Slope: null,
+    alpha50Compare: { lo: finiteOrNull(compareLo), hi: finiteOrNull(compareHi) }, crossing,
+  };
+}
+
+// summarize runs the bootstraps of every point: the report calls it on the same records for the page, summary.md,
+// summary.json and the CLI's table, so it is computed once per array of records.
+const summaries = new WeakMap<readonly RunRecord[], { length: number; curves: CurveSummary[] }>();
+
 /** One curve per (plugin, problem, N, K), points sorted by α; curves sorted by problem, N, plugin. */
 export function summarize(records: readonly RunRecord[]): CurveSummary[] {
+  const cached = summaries.get(records);
+  if (cached && cached.length === records.length) return cached.curves;
   const curves: CurveSummary[] = [];
   for (const group of groupBy(records, (r) => `${r.plugin}|${r.problem}|${r.n}|${r.k}`).values()) {
     const points = [...groupBy(group, (r) => String(r.alpha)).values()].map(summarizePoint).sort((a, b) => a.alpha - b.alpha);
     const first = group[0]!;
-    curves.push({
-      plugin: first.plugin,
-      problem: first.problem,
-      n: first.n,
-      k: first.k,
-      alpha50: crossingAlpha(points) ?? null,
-      alpha50Lo: crossingAlpha(points.map((p) => ({ alpha: p.alpha, rate: p.rateLo }))) ?? null,
-      alpha50Hi: crossingAlpha(points.map((p) => ({ alpha: p.alpha, rate: p.rateHi }))) ?? null,
-      points,
-    });
+    curves.push({ plugin: first.plugin, problem: first.problem, n: first.n, k: first.k, ...curveAlpha50(group, points), points });
   }
-  return curves.sort((a, b) => a.problem.localeCompare(b.problem) || a.n - b.n || (a.k ?? 0) - (b.k ?? 0) || a.plugin.localeCompare(b.plugin));
+  curves.sort((a, b) => a.problem.localeCompare(b.problem) || a.n - b.n || (a.k ?? 0) - (b.k ?? 0) || a.plugin.localeCompare(b.plugin));
+  summaries.set(records, { length: records.length, curves });
+  return curves;
 }
 
 /**
@@ -163,9 +285,16 @@ export function referenceAlpha(curves: readonly CurveSummary[]): number | null {
 
 /** One row of a leaderboard: a plugin's standing in one (problem, N, K) group. */
 export interface LeaderboardRow {
+  /** 1 + the number of plugins whose α₅₀ interval lies wholly above this one's (rankByIntervals). */
   rank: number;
+  /** Another plugin has the same rank: their α₅₀ intervals do not separate them. */
+  tied: boolean;
+  /** The best and worst places consistent with the intervals. */
+  rankRange: [number, number];
   plugin: string;
   alpha50Text: string;
+  /** The Wilson crossing, as a cross-check. */
+  crossingText: string;
   /** Median time to solution (s) at the group's reference α (see referenceAlpha); +∞ when not reached there. */
   referenceTimeS: number;
   referenceTimeText: string;
@@ -176,11 +305,14 @@ export interface LeaderboardRow {
   failures: Record<FailureStatus, number>;
 }
 
-/** A sort key for α₅₀: above the range first, then by crossing, then below the range. */
-function alpha50Rank(c: CurveSummary): number {
+/** An order for α₅₀ within a rank (higher first): the fit's estimate, a bracket's middle, an open bracket by its end. */
+function alpha50Order(c: CurveSummary): number {
   if (c.alpha50 !== null) return c.alpha50;
-  const alphas = c.points.map((p) => p.alpha);
-  return c.points.every((p) => p.rate > 0.5) ? Math.max(...alphas) + 1e6 : Math.min(...alphas) - 1e6;
+  const { alpha50Lo: lo, alpha50Hi: hi } = c;
+  if (lo !== null && hi !== null) return (lo + hi) / 2;
+  if (lo !== null) return lo + 1e6;
+  if (hi !== null) return hi - 1e6;
+  return Number.NEGATIVE_INFINITY;
 }
 
 /** Mean PAR-2 over the curve's points (seconds). */
@@ -188,22 +320,31 @@ function meanPar2(c: CurveSummary): number {
   return c.points.reduce((sum, p) => sum + p.par2S, 0) / c.points.length;
 }
 
+/** Descending order that treats equal infinities as equal (∞ − ∞ is NaN). */
+const descending = (a: number, b: number): number => (a === b ? 0 : b > a ? 1 : -1);
+
 /**
- * The plugins of one (problem, N, K) group ranked by α₅₀ (higher is better; a plugin whose rate never falls to ½ ranks
- * above, one that never reaches it below), then by median time at the reference α, then by mean PAR-2, then by name.
+ * The plugins of one (problem, N, K) group ranked by α₅₀ (higher is better) where their 95% intervals separate
+ * (rankByIntervals on alpha50Compare): plugins whose intervals do not separate share a rank and are marked tied.
+ * Within a rank, rows are listed by α₅₀, then by median time at the reference α, then by mean PAR-2, then by name —
+ * an order for reading, not a ranking.
  */
 export function leaderboard(group: readonly CurveSummary[]): { referenceAlpha: number | null; rows: LeaderboardRow[] } {
   const alpha = referenceAlpha(group);
   const timeAt = (c: CurveSummary): number => c.points.find((p) => p.alpha === alpha)?.medianTimeS ?? Number.POSITIVE_INFINITY;
-  // Equal +∞ times compare as NaN: treat them as a tie.
-  const byTime = (a: CurveSummary, b: CurveSummary): number => (timeAt(a) === timeAt(b) ? 0 : timeAt(a) - timeAt(b));
-  const ranked = [...group].sort((a, b) => alpha50Rank(b) - alpha50Rank(a) || byTime(a, b) || meanPar2(a) - meanPar2(b) || a.plugin.localeCompare(b.plugin));
-  const rows = ranked.map((c, i) => {
+  const inf = Number.POSITIVE_INFINITY;
+  const ranked = rankByIntervals(group.map((c) => ({ estimate: alpha50Order(c), lo: c.alpha50Compare.lo ?? -inf, hi: c.alpha50Compare.hi ?? inf, curve: c })));
+  ranked.sort((a, b) => a.rank - b.rank || descending(a.entry.estimate, b.entry.estimate) || -descending(timeAt(a.entry.curve), timeAt(b.entry.curve)) ||
+    meanPar2(a.entry.curve) - meanPar2(b.entry.curve) || a.entry.curve.plugin.localeCompare(b.entry.curve.plugin));
+  const rows = ranked.map(({ entry: { curve: c }, rank, tied, bestRank, worstRank }) => {
     const failures = Object.fromEntries(FAILURE_STATUSES.map((status) => [status, c.points.reduce((sum, p) => sum + p.statusCounts[status], 0)])) as Record<FailureStatus, number>;
     return {
-      rank: i + 1,
+      rank,
+      tied,
+      rankRange: [bestRank, worstRank] as [number, number],
       plugin: c.plugin,
       alpha50Text: alpha50Text(c),
+      crossingText: crossingText(c),
       referenceTimeS: timeAt(c),
       referenceTimeText: formatNumber(timeAt(c)),
       solved: c.points.reduce((s, p) => s + p.solved, 0),

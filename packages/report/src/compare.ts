@@ -1,8 +1,9 @@
 // Comparing result sets (two commits of a plugin, a run against a stored baseline): the same plugin on the same
 // (problem, N, K) is compared measure by measure, and a difference is flagged when the 95% intervals of the two sets
 // do not overlap — a deliberately conservative test (two non-overlapping 95% intervals mean p well below 0.05), so that
-// what is flagged is worth a look. Measures: α₅₀ (Wilson crossings), success rate per α (Wilson), median time per α
-// (order statistics) and mean test error per α (Student t).
+// what is flagged is worth a look. Measures: α₅₀ (the profile-likelihood interval of the success-curve fit; for a
+// separated curve its bracket widened to the Wilson crossings, CurveSummary.alpha50Compare), success rate per α
+// (Wilson), median time per α (order statistics) and mean test error per α (Student t).
 import type { RunRecord } from '@densebench/core';
 import { summarize, type CurveSummary } from './aggregate.js';
 import { formatNumber, placeText } from './format.js';
@@ -54,9 +55,12 @@ function curveKey(c: Pick<CurveSummary, 'plugin' | 'problem' | 'n' | 'k'>): stri
   return `${c.plugin}|${c.problem}|${c.n}|${c.k}`;
 }
 
-/** Nothing to compare when either value is undefined; otherwise a difference when the intervals are disjoint. */
+/**
+ * A difference when the intervals are disjoint. Nothing to compare when either value is undefined — except for α₅₀,
+ * whose interval says what is known even without a point estimate (a separated curve's bracket, a fit outside the range).
+ */
 function verdictOf(measure: ComparedMeasure, a: IntervalValue, b: IntervalValue): 'better' | 'worse' | null {
-  if (!Number.isFinite(a.value) || !Number.isFinite(b.value)) return null;
+  if (measure !== 'α₅₀' && (!Number.isFinite(a.value) || !Number.isFinite(b.value))) return null;
   if (b.lo > a.hi) return HIGHER_IS_BETTER[measure] ? 'better' : 'worse';
   if (b.hi < a.lo) return HIGHER_IS_BETTER[measure] ? 'worse' : 'better';
   return null;
@@ -81,8 +85,8 @@ export function compareCurves(baseline: readonly CurveSummary[], other: readonly
       const verdict = verdictOf(measure, x, y);
       if (verdict) differences.push({ problem: a.problem, n: a.n, k: a.k, plugin: a.plugin, alpha, measure, baselineSet: names.baseline, otherSet: names.other, baseline: x, other: y, verdict });
     };
-    // α₅₀: an interval end that does not cross ½ inside the range run is unbounded on its side.
-    const alpha50 = (c: CurveSummary): IntervalValue => ({ value: c.alpha50 ?? Number.NaN, lo: c.alpha50Lo ?? -inf, hi: c.alpha50Hi ?? inf });
+    // α₅₀: the interval that ranks it (open ends unbounded); the value is the fit's, NaN for a separated curve.
+    const alpha50 = (c: CurveSummary): IntervalValue => ({ value: c.alpha50 ?? Number.NaN, lo: c.alpha50Compare.lo ?? -inf, hi: c.alpha50Compare.hi ?? inf });
     push('α₅₀', null, alpha50(a), alpha50(b));
     for (const p of a.points) {
       const q = b.points.find((x) => x.alpha === p.alpha);
@@ -126,10 +130,10 @@ export function uniqueSetNames(names: readonly string[]): string[] {
   });
 }
 
-/** "0.62 [0.58, 0.66]", with ∞ for unbounded ends. */
+/** "0.62 [0.58, 0.66]", with ∞ for unbounded ends; "[4.1, 4.2]" without a value (a separated curve's α₅₀). */
 export function intervalText(v: IntervalValue): string {
   const f = (x: number): string => (x === inf ? '∞' : x === -inf ? '−∞' : formatNumber(x));
-  return `${f(v.value)} [${f(v.lo)}, ${f(v.hi)}]`;
+  return `${Number.isNaN(v.value) ? '' : `${f(v.value)} `}[${f(v.lo)}, ${f(v.hi)}]`;
 }
 
 /** Where a difference was measured: "perceptron, N = 201, α = 0.6". */

@@ -1,13 +1,30 @@
 // The report's data model: per (problem, N, K) the curves of every plugin with its colour, the charts that apply, the
 // known thresholds and theory lines; and, where several sizes were run, the trends with N. Computed once here, then
 // drawn by the HTML page and the PNG renderer from the same chart configurations (charts/).
-import { binaryEntropy, meanInterval, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
+import { binaryEntropy, finiteSizeCurve, fitFiniteSize, meanInterval, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord, type SizePoint } from '@densebench/core';
 import { isDataset } from '@densebench/problems';
 import { referenceAlpha, summarize, type CurveSummary } from './aggregate.js';
+import { anytimeCurve, type AnytimeCurve } from './anytime.js';
 import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.js';
 
-/** The charts of a group: success rate, median time and work vs α, the cactus, flatness, test error vs α. */
-export type GroupChartKind = 'rate' | 'time' | 'work' | 'ecdf' | 'flat' | 'gen';
+/**
+ * The charts of a group: success rate, median time and work, and TTS₉₉ vs α, the cactus, the anytime curves (best
+ * energy against work), flatness, test error vs α.
+ */
+export type GroupChartKind = 'rate' | 'time' | 'work' | 'tts' | 'ecdf' | 'anytime' | 'flat' | 'gen';
+
+/** One plugin's anytime curve at one α of a group. */
+export interface AnytimeSeries extends AnytimeCurve {
+  plugin: string;
+  color: string;
+  workUnit: string;
+}
+
+/** The anytime curves of a group, per α; the page shows one α at a time (defaultAlpha first) and the files every α. */
+export interface AnytimeData {
+  defaultAlpha: number;
+  panels: { alpha: number; series: AnytimeSeries[] }[];
+}
 
 /** Curves of one (problem, N, K), as embedded in the report's JSON data block. */
 export interface HtmlReportGroup {
@@ -17,19 +34,56 @@ export interface HtmlReportGroup {
   curves: (CurveSummary & { color: string })[];
   /** A theory line for the generalization chart (teacher–student perceptron): (α, ε) pairs. */
   theory?: { label: string; points: [number, number][] };
-  /** Known thresholds of the problem, drawn as vertical lines where they fall inside the α range run. */
-  thresholds: { alpha: number; label: string }[];
+  /**
+   * Known thresholds of the problem, drawn as vertical lines where they fall inside the α range run: label with its
+   * source for the text, short for the chart.
+   */
+  thresholds: { alpha: number; label: string; short: string }[];
   /** Per plugin: the sorted wall times (s) of its solved runs over every α, and its number of runs (the ECDF). */
   ecdf?: { plugin: string; times: number[]; runs: number }[];
+  /** The anytime curves, where some run recorded a trace. */
+  anytime?: AnytimeData;
   /** The charts drawn for this group, in page order. */
   charts: GroupChartKind[];
 }
 
-/** α₅₀ against N, per (problem, K) run at two or more sizes: one series per plugin, with the interval ends. */
+/** The finite-size fit α₅₀(N) = α∞ + a·N^(−1/ν) of one plugin's α₅₀ over three or more sizes (fitFiniteSize). */
+export type FiniteSizeSummary =
+  | {
+    kind: 'fit';
+    alphaInfinity: number;
+    /** α∞'s 95% profile interval; null where open. */
+    lo: number | null;
+    hi: number | null;
+    a: number;
+    nu: number;
+    chi2: number;
+    dof: number;
+    /** The sizes fitted. */
+    sizes: number[];
+    /** Why the fit does not constrain α∞ (and which sizes were left out); empty when it does. */
+    warnings: string[];
+    /** (N, fitted α₅₀) over the sizes fitted, for drawing. */
+    curve: [number, number][];
+  }
+  | { kind: 'too-few-sizes'; sizes: number; warnings: string[] };
+
+/** One size of a plugin's α₅₀ trend: its α₅₀ as in CurveSummary, and the α range run at that size. */
+export interface SizeTrendPoint {
+  n: number;
+  kind: CurveSummary['alpha50Kind'];
+  alpha50: number | null;
+  lo: number | null;
+  hi: number | null;
+  min: number;
+  max: number;
+}
+
+/** α₅₀ against N, per (problem, K) run at two or more sizes: one series per plugin, with the intervals; fitted at ≥ 3 sizes. */
 export interface SizeTrend {
   problem: string;
   k: number | null;
-  series: { plugin: string; color: string; points: { n: number; alpha50: number | null; lo: number | null; hi: number | null }[] }[];
+  series: { plugin: string; color: string; points: SizeTrendPoint[]; finiteSize: FiniteSizeSummary | null }[];
   /**
    * Median time to solution against N at one α (see referenceAlpha), with its order-statistic interval, and the median
    * work in the plugin's own unit (machine-independent); null if no plugin has a median at two sizes.
@@ -53,11 +107,44 @@ export function sizeTrends(groups: readonly HtmlReportGroup[]): SizeTrend[] {
     trends.push({
       problem: list[0]!.problem,
       k: list[0]!.k,
-      series: byPlugin.map(({ plugin, curves }) => ({ plugin, color: curves[0]!.color, points: curves.map((c) => ({ n: c.n, alpha50: c.alpha50, lo: c.alpha50Lo, hi: c.alpha50Hi })) })),
+      series: byPlugin.map(({ plugin, curves }) => {
+        const points = curves.map((c): SizeTrendPoint => {
+          const alphas = c.points.map((p) => p.alpha);
+          return { n: c.n, kind: c.alpha50Kind, alpha50: c.alpha50, lo: c.alpha50Lo, hi: c.alpha50Hi, min: Math.min(...alphas), max: Math.max(...alphas) };
+        });
+        return { plugin, color: curves[0]!.color, points, finiteSize: points.length >= FINITE_SIZE_MIN ? finiteSizeSummary(points) : null };
+      }),
       cost: costTrend(byPlugin),
     });
   }
   return trends;
+}
+
+/** Sizes a plugin's α₅₀ needs before its finite-size fit is tried (three parameters: α∞, a, ν). */
+export const FINITE_SIZE_MIN = 3;
+
+/** Points of the drawn fit curve, evenly spaced in log N. */
+const FIT_CURVE_POINTS = 40;
+
+/**
+ * The finite-size fit of a plugin's α₅₀ over its sizes: the fitted α₅₀ with a finite profile interval at each N
+ * (a separated curve has no fitted α₅₀ and is left out, with a warning), by fitFiniteSize.
+ */
+export function finiteSizeSummary(points: readonly SizeTrendPoint[]): FiniteSizeSummary {
+  const warnings = points.filter((p) => p.kind === 'separated').map((p) => `N = ${p.n} left out: its success curve is separated (no fitted α₅₀)`);
+  const sized: SizePoint[] = points.filter((p) => p.kind === 'fit').map((p) => ({ n: p.n, alpha50: p.alpha50 ?? Number.NaN, lo: p.lo ?? Number.NEGATIVE_INFINITY, hi: p.hi ?? Number.POSITIVE_INFINITY }));
+  const fit = fitFiniteSize(sized);
+  if (fit.kind === 'too-few-sizes') return { kind: 'too-few-sizes', sizes: fit.sizes, warnings: [...warnings, ...fit.warnings] };
+  const ns = fit.points.map((p) => p.n);
+  const [lo, hi] = [Math.min(...ns), Math.max(...ns)];
+  const curve = Array.from({ length: FIT_CURVE_POINTS }, (_, i): [number, number] => {
+    const n = lo * Math.pow(hi / lo, i / (FIT_CURVE_POINTS - 1));
+    return [n, finiteSizeCurve(fit, n)];
+  });
+  return {
+    kind: 'fit', alphaInfinity: fit.alphaInfinity, lo: Number.isFinite(fit.lo) ? fit.lo : null, hi: Number.isFinite(fit.hi) ? fit.hi : null,
+    a: fit.a, nu: fit.nu, chi2: fit.chi2, dof: fit.dof, sizes: ns, warnings: [...warnings, ...fit.warnings], curve,
+  };
 }
 
 /** The "cactus" data of a group: each plugin's solved-run times, sorted, over all its runs in the group. */
@@ -70,17 +157,19 @@ export function ecdfOf(g: Pick<HtmlReportGroup, 'curves'>, records: readonly Run
 }
 
 /** Published thresholds per problem (and K), with their sources. */
-export function knownThresholds(problem: string, k: number | null): { alpha: number; label: string }[] {
+export function knownThresholds(problem: string, k: number | null): { alpha: number; label: string; short: string }[] {
   switch (problem) {
     case 'perceptron':
-      return [{ alpha: 0.833, label: 'capacity α_c ≈ 0.833 (Krauth & Mézard 1989)' }];
+      return [{ alpha: 0.833, label: 'capacity α ≈ 0.833 (Krauth & Mézard 1989)', short: 'capacity 0.833' }];
     case 'teacher-student':
       return [
-        { alpha: TEACHER_STUDENT_THRESHOLDS.perfectLearning, label: `perfect learning α ≈ ${TEACHER_STUDENT_THRESHOLDS.perfectLearning} (Györgyi 1990)` },
-        { alpha: TEACHER_STUDENT_THRESHOLDS.amp, label: `AMP α ≈ ${TEACHER_STUDENT_THRESHOLDS.amp} (Barbier et al. 2019)` },
+        { alpha: TEACHER_STUDENT_THRESHOLDS.perfectLearning, label: `perfect learning α ≈ ${TEACHER_STUDENT_THRESHOLDS.perfectLearning} (Györgyi 1990)`, short: `perfect learning ${TEACHER_STUDENT_THRESHOLDS.perfectLearning}` },
+        { alpha: TEACHER_STUDENT_THRESHOLDS.amp, label: `AMP α ≈ ${TEACHER_STUDENT_THRESHOLDS.amp} (Barbier et al. 2019)`, short: `AMP ${TEACHER_STUDENT_THRESHOLDS.amp}` },
       ];
     case 'ksat':
-      return k === 3 ? [{ alpha: 4.267, label: '3-SAT α_s ≈ 4.267 (Mézard, Parisi & Zecchina 2002)' }] : k === 4 ? [{ alpha: 9.931, label: '4-SAT α_s ≈ 9.931 (Mertens, Mézard & Zecchina 2006)' }] : [];
+      return k === 3
+        ? [{ alpha: 4.267, label: '3-SAT satisfiability threshold α ≈ 4.267 (Mézard, Parisi & Zecchina 2002)', short: 'SAT threshold 4.267' }]
+        : k === 4 ? [{ alpha: 9.931, label: '4-SAT satisfiability threshold α ≈ 9.931 (Mertens, Mézard & Zecchina 2006)', short: 'SAT threshold 9.931' }] : [];
     default:
       return [];
   }
@@ -188,9 +277,31 @@ export function groupCurves(curves: readonly CurveSummary[]): HtmlReportGroup[] 
   return [...groups.values()];
 }
 
+/**
+ * The anytime curves of a group from its records, per α, for the plugins whose runs there recorded a trace; the α shown
+ * first is the largest at which some run of the group was solved (where the solvers part: some still reach zero
+ * energy, others not), else the smallest. undefined when no run recorded a trace.
+ */
+export function anytimeOf(g: Pick<HtmlReportGroup, 'curves'>, records: readonly RunRecord[]): AnytimeData | undefined {
+  const alphas = [...new Set(records.map((r) => r.alpha))].sort((a, b) => a - b);
+  const panels = alphas.flatMap((alpha) => {
+    const series = g.curves.flatMap((c): AnytimeSeries[] => {
+      const runs = records.filter((r) => r.plugin === c.plugin && r.alpha === alpha);
+      const curve = runs.length ? anytimeCurve(runs) : null;
+      return curve ? [{ plugin: c.plugin, color: c.color, workUnit: runs[0]!.workUnit, ...curve }] : [];
+    });
+    return series.length ? [{ alpha, series }] : [];
+  });
+  if (!panels.length) return undefined;
+  const solvedAt = new Set(records.filter((r) => r.status === 'solved').map((r) => r.alpha));
+  const withSolved = panels.filter((p) => solvedAt.has(p.alpha));
+  return { defaultAlpha: (withSolved.at(-1) ?? panels[0]!).alpha, panels };
+}
+
 /** Which charts a group gets: no success or time charts for data sets (rarely fitted exactly), flatness where measured. */
 function chartKinds(g: HtmlReportGroup): GroupChartKind[] {
-  const kinds: GroupChartKind[] = isDataset(g.problem) ? [] : ['rate', 'time', 'work', 'ecdf'];
+  const kinds: GroupChartKind[] = isDataset(g.problem) ? [] : ['rate', 'time', 'work', 'tts', 'ecdf'];
+  if (g.anytime) kinds.push('anytime');
   if (g.curves.some((c) => c.points.some((p) => p.flatness))) kinds.push('flat');
   if (g.problem === 'teacher-student' || g.curves.some((c) => c.points.some((p) => p.meanTestError !== null))) kinds.push('gen');
   return kinds;
@@ -207,7 +318,10 @@ export interface ReportData {
 export function reportData(records: readonly RunRecord[], localEntropy: readonly LocalEntropyRecord[] = []): ReportData {
   const groups = groupCurves(summarize(records));
   for (const g of groups) {
-    if (!isDataset(g.problem)) g.ecdf = ecdfOf(g, records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k));
+    const own = records.filter((r) => r.problem === g.problem && r.n === g.n && r.k === g.k);
+    if (!isDataset(g.problem)) g.ecdf = ecdfOf(g, own);
+    const anytime = anytimeOf(g, own);
+    if (anytime) g.anytime = anytime;
     g.charts = chartKinds(g);
   }
   const colors = new Map(groups.flatMap((g) => g.curves.map((c) => [c.plugin, c.color] as const)));

@@ -1,11 +1,12 @@
 // summary.md: the leaderboard as Markdown, for a CI job summary or a pull-request comment. Per (problem, N, K) the
-// plugins are ranked by α₅₀ (higher is better; a plugin whose rate never falls to ½ ranks above, one that never
-// reaches it below), then by the median time at a reference α, then by PAR-2; failures other than "unsolved" are shown in bold.
+// plugins are ranked by α₅₀ (higher is better) where their 95% intervals separate, ties marked "=" (listed within a tie
+// by α₅₀, then by the median time at a reference α, then by PAR-2), with the Wilson crossing as a cross-check; failures
+// other than "unsolved" are shown in bold.
 import type { RunRecord } from '@densebench/core';
 import { leaderboard, summarize, type CurveSummary } from './aggregate.js';
 import { differencePlace, intervalText, type Difference } from './compare.js';
 import { FAILURE_STATUSES } from './failures.js';
-import { placeText } from './format.js';
+import { placeText, rankText } from './format.js';
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -37,12 +38,14 @@ export function renderSummaryMarkdown(title: string, records: readonly RunRecord
     out.push('', `## ${label}`, '', `α ∈ {${alphas.join(', ')}}`, '');
     const { referenceAlpha, rows } = leaderboard(group);
     const timeHeader = referenceAlpha === null ? '' : ` median time at α = ${referenceAlpha} (s) |`;
-    out.push(`| rank | plugin | α₅₀ [95%] |${timeHeader} solved/total | mean PAR-2 (s) |${FAILURE_STATUSES.map((status) => ` ${status} |`).join('')}`, `|---|---|---|${referenceAlpha === null ? '' : '---|'}---|---|${'---|'.repeat(FAILURE_STATUSES.length)}`);
+    out.push(`| rank | plugin | α₅₀ [95%] | Wilson crossing |${timeHeader} solved/total | mean PAR-2 (s) |${FAILURE_STATUSES.map((status) => ` ${status} |`).join('')}`, `|---|---|---|---|${referenceAlpha === null ? '' : '---|'}---|---|${'---|'.repeat(FAILURE_STATUSES.length)}`);
     for (const row of rows) {
       const counts = FAILURE_STATUSES.map((status) => ` ${row.failures[status] ? `**${row.failures[status]}**` : '0'} |`).join('');
-      out.push(`| ${row.rank} | ${markdownText(row.plugin)} | ${row.alpha50Text} |${referenceAlpha === null ? '' : ` ${row.referenceTimeText} |`} ${row.solved}/${row.runs} | ${row.meanPar2Text} |${counts}`);
+      out.push(`| ${rankText(row)} | ${markdownText(row.plugin)} | ${row.alpha50Text} | ${row.crossingText} |${referenceAlpha === null ? '' : ` ${row.referenceTimeText} |`} ${row.solved}/${row.runs} | ${row.meanPar2Text} |${counts}`);
     }
+    if (rows.some((r) => r.tied)) out.push('', '= : tied, the 95% intervals of α₅₀ do not separate them.');
   }
+  if (groups.size) out.push('', 'α₅₀: logistic fit of the success curve over all runs, with its 95% profile-likelihood interval (a separated curve: its bracket); ranked only where these intervals separate. Wilson crossing: where the success rate and its Wilson bands cross ½, a cross-check.');
   return `${out.join('\n')}\n`;
 }
 

@@ -43,11 +43,39 @@ describe('summarize (hand-computed)', () => {
     expect(curve!.points[2]!.par2S).toBe(20);
   });
 
-  it('α₅₀ and its interval from where the Wilson bounds cross 1/2', () => {
-    expect(curve!.alpha50).toBeCloseTo(0.4, 10); // rate 1 → 0.5 → 0: reaches 1/2 exactly at 0.4
+  it('α₅₀ of a separated curve is its bracket; the Wilson crossing stays as the cross-check', () => {
+    // Every run solved at 0.3, none at 0.5, both outcomes only at 0.4: no maximum-likelihood fit exists.
+    expect(curve).toMatchObject({ alpha50Kind: 'separated', alpha50: null, alpha50Lo: 0.3, alpha50Hi: 0.5, alpha50Slope: null });
+    expect(curve!.crossing.alpha50).toBeCloseTo(0.4, 10); // rate 1 → 0.5 → 0: reaches 1/2 exactly at 0.4
     // Lower bounds 0.510 → 0.150: 0.3 + 0.1·(0.0101/0.3601) ≈ 0.3028. Upper bounds 0.850 → 0.490: 0.4 + 0.1·(0.3499/0.36) ≈ 0.4972.
-    expect(curve!.alpha50Lo).toBeCloseTo(0.3028, 3);
-    expect(curve!.alpha50Hi).toBeCloseTo(0.4972, 3);
+    expect(curve!.crossing.lo).toBeCloseTo(0.3028, 3);
+    expect(curve!.crossing.hi).toBeCloseTo(0.4972, 3);
+    // Ranked and compared by the bracket, widened to the crossings where they lie outside it; here they lie inside, so
+    // the bracket's ends are exclusive (every run at 0.3 solved, none at 0.5): nudged inward by 1e-9.
+    expect(curve!.alpha50Compare.lo).toBeCloseTo(0.3, 8);
+    expect(curve!.alpha50Compare.lo).toBeGreaterThan(0.3);
+    expect(curve!.alpha50Compare.hi).toBeCloseTo(0.5, 8);
+    expect(curve!.alpha50Compare.hi).toBeLessThan(0.5);
+  });
+
+  it('a bracket from 3 runs per α bounds nothing: its comparison interval is open', () => {
+    // 3/3 solved at 0.3 and 0/3 at 0.4: Wilson [0.44, 1] and [0, 0.56] never leave ½ on either side.
+    const [few] = summarize([1, 2, 3].flatMap((seed) => [run(0.3, seed, 1), run(0.4, seed, null)]));
+    expect(few).toMatchObject({ alpha50Kind: 'separated', alpha50Lo: 0.3, alpha50Hi: 0.4, alpha50Compare: { lo: null, hi: null } });
+  });
+
+  it('α₅₀ of a curve that is not separated is the logistic fit: symmetric counts put it at their centre', () => {
+    // 9, 7, 5, 3, 1 of 10 solved at α = 0.3 … 0.5: the likelihood is symmetric under α → 0.8 − α with k → n − k, so
+    // the maximum (unique: the log-likelihood is concave) lies at α₅₀ = 0.4, and the profile interval is symmetric.
+    const counts = [9, 7, 5, 3, 1];
+    const records = counts.flatMap((k, i) => Array.from({ length: 10 }, (_, seed) => run(0.3 + 0.05 * i, seed, seed < k ? 1 : null)));
+    const [fitted] = summarize(records);
+    expect(fitted!.alpha50Kind).toBe('fit');
+    expect(fitted!.alpha50).toBeCloseTo(0.4, 6);
+    expect(fitted!.alpha50Slope!).toBeLessThan(0);
+    expect(fitted!.alpha50Lo! + fitted!.alpha50Hi!).toBeCloseTo(0.8, 4);
+    expect(fitted!.alpha50Lo!).toBeGreaterThan(0.3);
+    expect(fitted!.alpha50Compare).toEqual({ lo: fitted!.alpha50Lo, hi: fitted!.alpha50Hi });
   });
 
   it('mean test error with its interval, over the runs that have one', () => {

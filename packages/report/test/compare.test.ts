@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '@densebench/core';
 import { summarize } from '../src/aggregate.js';
-import { compareCurves, labelledPlugin, compareResultSets, uniqueSetNames } from '../src/compare.js';
+import { compareCurves, intervalText, labelledPlugin, compareResultSets, uniqueSetNames } from '../src/compare.js';
 import { differencesMarkdown } from '../src/markdown.js';
 
 function run(plugin: string, alpha: number, seed: number, seconds: number | null, extra: Partial<RunRecord> = {}): RunRecord {
@@ -31,16 +31,32 @@ describe('compareCurves', () => {
     expect(unpaired).toEqual([]);
   });
 
-  it('flags α₅₀ when the crossings of the Wilson ends are disjoint; higher is better', () => {
-    // Rates 1, 1, 0 at α = 0.3, 0.4, 0.5 against 1, 0, 0: α₅₀ = 0.45 vs 0.35, with disjoint interval crossings.
+  it('flags α₅₀ when the profile-likelihood intervals of the fits are disjoint; higher is better', () => {
+    // 9, 7, 5, 3, 1 of 10 solved around α = 0.4 and around 0.6: symmetric counts, so the fits put α₅₀ at 0.4 and 0.6.
+    const around = (centre: number) => [9, 7, 5, 3, 1].flatMap((k, i) => point('sa', centre + 0.05 * (i - 2), k));
+    const [a, b] = [summarize(around(0.4))[0]!, summarize(around(0.6))[0]!];
+    expect(a.alpha50).toBeCloseTo(0.4, 6);
+    expect(b.alpha50).toBeCloseTo(0.6, 6);
+    expect(a.alpha50Hi!).toBeLessThan(b.alpha50Lo!);
+    const { differences } = compareCurves([a], [b], { baseline: 'weak', other: 'strong' });
+    expect(differences.find((d) => d.measure === 'α₅₀')).toMatchObject({ alpha: null, verdict: 'better', baseline: { value: a.alpha50, lo: a.alpha50Lo, hi: a.alpha50Hi } });
+  });
+
+  it('compares separated curves by their brackets, which bound α₅₀ at 95% only with enough runs', () => {
+    // Rates 1, 1, 0 at α = 0.3, 0.4, 0.5 against 1, 0, 0, ten runs each: brackets (0.4, 0.5) and (0.3, 0.4), whose
+    // ends hold (10/10 and 0/10 have Wilson intervals that exclude ½): disjoint, though they touch at 0.4.
     const strong = [...point('sa', 0.3, 10), ...point('sa', 0.4, 10), ...point('sa', 0.5, 0)];
     const weak = [...point('sa', 0.3, 10), ...point('sa', 0.4, 0), ...point('sa', 0.5, 0)];
     const [a, b] = [summarize(weak)[0]!, summarize(strong)[0]!];
-    expect(a.alpha50).toBeCloseTo(0.35, 10);
-    expect(b.alpha50).toBeCloseTo(0.45, 10);
-    expect(a.alpha50Hi!).toBeLessThan(b.alpha50Lo!);
-    const { differences } = compareCurves([a], [b], { baseline: 'weak', other: 'strong' });
-    expect(differences.find((d) => d.measure === 'α₅₀')).toMatchObject({ alpha: null, verdict: 'better' });
+    expect([a.alpha50Kind, a.alpha50, a.alpha50Lo, a.alpha50Hi]).toEqual(['separated', null, 0.3, 0.4]);
+    const alpha50 = compareCurves([a], [b], { baseline: 'weak', other: 'strong' }).differences.find((d) => d.measure === 'α₅₀')!;
+    expect(alpha50).toMatchObject({ verdict: 'better' });
+    expect(intervalText(alpha50.other)).toBe('[0.4, 0.5]');
+    // Three runs per α: 3/3 and 0/3 have Wilson intervals [0.44, 1] and [0, 0.56], which contain ½ — the brackets
+    // bound nothing, and only the success rates are compared.
+    const three = (runs: RunRecord[]) => summarize(runs.filter((r) => r.seed < 3))[0]!;
+    expect(three(weak).alpha50Compare).toEqual({ lo: null, hi: null });
+    expect(compareCurves([three(weak)], [three(strong)], { baseline: 'weak', other: 'strong' }).differences.filter((d) => d.measure === 'α₅₀')).toEqual([]);
   });
 
   it('flags median times by their order-statistic intervals; lower is better', () => {

@@ -12,14 +12,16 @@ function record(plugin: string, problem: RunRecord['problem'], alpha: number, se
   };
 }
 
-/** Runs that exercise every chart: success, time, flip flatness, test error with the theory line, noise flatness. */
+/** Runs that exercise every chart: success, time, TTS₉₉, anytime, flip flatness, test error with the theory line, noise flatness. */
 export function fixtureRecords(): RunRecord[] {
   const out: RunRecord[] = [];
   for (const plugin of ['sa', 'fbp']) {
     for (const alpha of [0.3, 0.5, 0.7]) {
       for (let seed = 0; seed < 4; seed++) {
         const solved = seed < (plugin === 'fbp' ? 4 : 4 - Math.round(alpha * 5));
-        out.push(record(plugin, 'perceptron', alpha, seed, solved ? 'solved' : 'unsolved', { flatness: [[0.01, 0.01 * alpha], [0.1, 0.1 * alpha]] }));
+        // An energy trace (work, energy), as ctx.progress reports it: the anytime chart.
+        const trace: [number, number][] = [[10, 30], [100, 10 + seed], [500, solved ? 1 : 6]];
+        out.push(record(plugin, 'perceptron', alpha, seed, solved ? 'solved' : 'unsolved', { flatness: [[0.01, 0.01 * alpha], [0.1, 0.1 * alpha]], trace }));
         out.push(record(plugin, 'teacher-student', alpha * 2, seed, solved ? 'solved' : 'unsolved', { testError: 0.4 - 0.1 * alpha + 0.01 * seed, teacherOverlap: 0.3 + 0.2 * alpha }));
       }
     }

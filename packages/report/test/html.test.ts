@@ -5,7 +5,7 @@ import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
 import type { Difference } from '../src/compare.js';
 import { CHART_KINDS, chartConfigs } from '../src/charts/index.js';
 import { knownThresholds, reportData } from '../src/data.js';
-import { PNG_THEME } from '../src/png.js';
+import { CHART_THEME } from '../src/render.js';
 import { fixtureLocalEntropy, fixtureRecords } from './fixtures.js';
 
 function record(plugin: string, alpha: number, seed: number, status: RunStatus, wallTimeMs: number, message: string | null = null): RunRecord {
@@ -120,8 +120,10 @@ describe('renderHtmlReport', () => {
     expect(html).toMatch(/<td class="num bad">1<\/td>/);
     expect(html).toContain('abc123');
     expect(html).toContain('10 s per run');
-    // Success rate, median time and work vs α, and the cactus: one canvas and one chart each.
-    expect(runClientScript(html).map((c) => c.id)).toEqual(['rate-0', 'time-0', 'work-0', 'ecdf-0']);
+    // Success rate, median time and work, TTS₉₉ vs α, and the cactus: one canvas and one chart each.
+    expect(runClientScript(html).map((c) => c.id)).toEqual(['rate-0', 'time-0', 'work-0', 'tts-0', 'ecdf-0']);
+    // TTS₉₉ and ERT per point: sa at α = 0.3 solved all four runs (0.1 … 0.4 s): TTS₉₉ = the median, 0.25 s; ERT = 1/4 s.
+    expect(html).toMatch(/<td class="num">0\.25 \[[\d.]+, [\d.]+\]<\/td><td class="num">250000 \[[\d.]+, [\d.]+\]<\/td><td class="num">0\.25 \[/);
     expect(html).toContain('aria-label="Median work to solution vs α, perceptron, N = 201"');
   });
 
@@ -144,17 +146,25 @@ describe('renderHtmlReport', () => {
     }
     const charts = runClientScript(renderHtmlReport({ title: 'Flat', records: flat }));
     const flatness = charts.find((c) => c.id === 'flat-0')!.datasets;
-    expect(flatness).toEqual([{ label: 'sa', data: [{ x: 1, y: 0.002 }, { x: 20, y: 0.275 }] }]);
+    // The legend says how many runs each curve averages.
+    expect(flatness).toEqual([{ label: 'sa (2 runs)', data: [{ x: 1, y: 0.002 }, { x: 20, y: 0.275 }] }]);
   });
 
   it('places one canvas per chart the chart modules configure, for every kind of chart, in the same order', () => {
     const data = reportData(fixtureRecords(), fixtureLocalEntropy());
     const page = renderHtmlReport({ title: 'All kinds', records: fixtureRecords(), localEntropy: fixtureLocalEntropy(), data });
     const canvases = [...page.matchAll(/<canvas id="([^"]+)"/g)].map((m) => m[1]);
-    const specs = chartConfigs(data, PNG_THEME).map((s) => s.id);
-    expect(new Set(specs.map((id) => id.replace(/-\d+$/, '')))).toEqual(new Set(Object.keys(CHART_KINDS)));
-    expect([...canvases].sort()).toEqual([...specs].sort());
-    expect(runClientScript(page).map((c) => c.id)).toEqual(specs);
+    const specs = chartConfigs(data, CHART_THEME);
+    const ids = [...new Set(specs.map((s) => s.id))];
+    expect(new Set(ids.map((id) => id.replace(/-\d+$/, '')))).toEqual(new Set(Object.keys(CHART_KINDS)));
+    expect([...canvases].sort()).toEqual([...ids].sort());
+    expect(runClientScript(page).map((c) => c.id)).toEqual(ids);
+    // The anytime canvas has one chart per α, each its own file; the page draws the primary one and offers the others.
+    const anytime = specs.filter((s) => s.id === specs.find((x) => x.variant)!.id);
+    expect(anytime.map((s) => s.variant!.value)).toEqual(['0.3', '0.5', '0.7']);
+    expect(anytime.filter((s) => s.variant!.primary)).toHaveLength(1);
+    expect(new Set(specs.map((s) => s.file)).size).toBe(specs.length);
+    expect(page).toMatch(new RegExp(`<select class="variant" id="${anytime[0]!.id}-variant"[^>]*><option value="0.3"[^>]*>α = 0.3</option>`));
   });
 
   it('for teacher–student: train and test error columns, the replica-theory ε, and a test-error chart with the theory line', () => {
@@ -174,7 +184,7 @@ describe('renderHtmlReport', () => {
     const canvases = [...page.matchAll(/<canvas id="([^"]+)"/g)].map((m) => m[1]);
     expect(charts.map((c) => c.id)).toEqual(canvases);
     const gen = charts.find((c) => c.id === 'gen-0')!.datasets;
-    expect(gen[0]).toEqual({ label: 'sgd', data: [{ x: 0.5, y: 0.315 }, { x: 1, y: 0.315 }] });
+    expect(gen[0]).toEqual({ label: 'sgd', data: [{ x: 0.5, y: 0.315, yMin: [expect.closeTo(0.315 - 0.0635, 3), 0.315], yMax: [expect.closeTo(0.315 + 0.0635, 3), 0.315] }, { x: 1, y: 0.315, yMin: expect.any(Array), yMax: expect.any(Array) }] });
     expect(gen[1]!.label).toMatch(/replica theory/);
     expect((gen[1]!.data as { x: number; y: number }[]).at(-1)).toEqual({ x: 1, y: expect.closeTo(0.3105, 3) });
   });
@@ -193,7 +203,7 @@ describe('renderHtmlReport', () => {
     expect(page).toContain('id="gen-0"');
     expect(page).toContain('0.100 / 0.650');
     const flat = runClientScript(page).find((c) => c.id === 'flat-0')!.datasets;
-    expect(flat).toEqual([{ label: 'sgd', data: [{ x: 0.05, y: 0.1 }, { x: 1, y: expect.closeTo(0.65, 12) }] }]);
+    expect(flat).toEqual([{ label: 'sgd (2 runs)', data: [{ x: 0.05, y: 0.1 }, { x: 1, y: expect.closeTo(0.65, 12) }] }]);
   });
 
   it('gives the cactus (ECDF) chart each plugin\'s solved times over all α, as fractions of all its runs', () => {
@@ -215,14 +225,23 @@ describe('renderHtmlReport', () => {
     expect(html).toContain(`<summary>All ${records.length} runs</summary>`);
   });
 
-  it('draws α₅₀ against N when a problem was run at several sizes', () => {
+  it('draws α₅₀ against N when a problem was run at several sizes, a separated curve as its bracket', () => {
     const at = (n: number, alpha: number, seed: number, solved: boolean): RunRecord => ({ ...record('sa', alpha, seed, solved ? 'solved' : 'unsolved', 100), n, id: `sa|${n}|${alpha}|${seed}` });
-    // N = 101: 2/2 at 0.3, 0/2 at 0.5 (α₅₀ 0.4); N = 201: 2/2 at 0.3, 0/2 at 0.4 (α₅₀ 0.35).
-    const sized = [at(101, 0.3, 1, true), at(101, 0.3, 2, true), at(101, 0.5, 1, false), at(101, 0.5, 2, false), at(201, 0.3, 1, true), at(201, 0.3, 2, true), at(201, 0.4, 1, false), at(201, 0.4, 2, false)];
+    // N = 101 and 201: 9, 7, 5, 3, 1 of 10 solved at five αs centred on 0.4 and 0.35 — symmetric counts, so the fitted
+    // α₅₀ is the centre. N = 401: 2/2 at 0.3, 0/2 at 0.35: separated, its bracket [0.3, 0.35] without a point.
+    const around = (n: number, centre: number) => [9, 7, 5, 3, 1].flatMap((k, i) => Array.from({ length: 10 }, (_, seed) => at(n, Math.round((centre + 0.02 * (i - 2)) * 1000) / 1000, seed, seed < k)));
+    const sized = [...around(101, 0.4), ...around(201, 0.35), at(401, 0.3, 1, true), at(401, 0.3, 2, true), at(401, 0.35, 1, false), at(401, 0.35, 2, false)];
     const page = renderHtmlReport({ title: 'Sizes', records: sized });
     expect(page).toContain('id="trend-0"');
     const trend = runClientScript(page).find((c) => c.id === 'trend-0')!;
-    expect(trend.datasets).toEqual([{ label: 'sa', data: [{ x: 101, y: expect.closeTo(0.4, 12) }, { x: 201, y: expect.closeTo(0.35, 12) }] }]);
+    const xy = (data: unknown) => (data as { x: number; y: number | null }[]).map(({ x, y }) => ({ x, y }));
+    // Two fitted sizes and a separated one: too few for the finite-size fit, so no fitted curve.
+    expect(trend.datasets.map((d) => d.label)).toEqual(['sa', 'sa (bracket)']);
+    expect(xy(trend.datasets[0]!.data)).toEqual([{ x: 101, y: expect.closeTo(0.4, 6) }, { x: 201, y: expect.closeTo(0.35, 6) }, { x: 401, y: null }]);
+    // The bracket: a bar from 0.3 to 0.35 at its middle, without a marker.
+    const mid = expect.closeTo(0.325, 12);
+    expect((trend.datasets[1]!.data as unknown[])[2]).toEqual({ x: 401, y: mid, yMin: [0.3, mid], yMax: [0.35, mid] });
+    expect(page).toContain('0.3–0.35 (separated)');
     expect(html).not.toContain('id="trend-');
   });
 
@@ -267,15 +286,32 @@ describe('renderHtmlReport', () => {
 
   it('opens each group with its leaderboard, failures in red', () => {
     const board = /<table class="board">([\s\S]*?)<\/table>/.exec(html)![1]!;
-    const rows = [...board.matchAll(/<tr><td class="num">(\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
-    // The escaped plugin solves everything it ran at α = 0.3 but errs once; sa crosses ½ inside the range.
-    expect(rows.map(([rank]) => rank)).toEqual(['1', '2']);
+    const rows = [...board.matchAll(/<tr><td class="num[^"]*" title="[^"]*">(=?\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
+    // The escaped plugin solves one of its two runs at α = 0.3 and errs once; sa solves 4/4 at 0.3 and 2/4 at 0.5. With
+    // so few runs neither α₅₀ interval is bounded: a tie, marked.
+    expect(rows.map(([rank]) => rank)).toEqual(['=1', '=1']);
     expect(rows.map(([, name]) => name)).toContain('sa');
     expect(board).toMatch(/<td class="num bad">1<\/td>/);
   });
 
+  it('marks identical records (16/18 each) as a tie in the leaderboard, and ranks the plugin both beat below them', () => {
+    const outcomes = (plugin: string, ms: number) => [
+      ...Array.from({ length: 9 }, (_, seed) => record(plugin, 0.5, seed, 'solved', ms)),
+      ...Array.from({ length: 9 }, (_, seed) => record(plugin, 0.6, seed, seed < 7 ? 'solved' : 'unsolved', ms)),
+    ];
+    const page = renderHtmlReport({ title: 'Tie', records: [...outcomes('fms', 20), ...outcomes('walksat', 10), ...Array.from({ length: 18 }, (_, i) => record('lazy', i < 9 ? 0.5 : 0.6, i % 9, 'unsolved', 10))] });
+    const board = /<table class="board">([\s\S]*?)<\/table>/.exec(page)![1]!;
+    const rows = [...board.matchAll(/<tr><td class="(num[^"]*)" title="([^"]*)">(=?\d+)<\/td><td>.*?<\/span>([^<]+)<\/td>/g)].map((m) => [m[3], m[4], m[1], m[2]]);
+    expect(rows.map(([rank, plugin]) => `${rank} ${plugin}`)).toEqual(['=1 walksat', '=1 fms', '3 lazy']);
+    expect(rows[0]![2]).toBe('num tie');
+    expect(rows[0]![3]).toBe('places 1–2 are consistent with the 95% intervals');
+    expect(page).toContain('= : tied');
+  });
+
   it('embeds the known thresholds of each problem, with their sources, for the charts to draw', () => {
-    expect(knownThresholds('perceptron', null)).toEqual([{ alpha: 0.833, label: expect.stringMatching(/capacity.*Krauth & Mézard 1989/) }]);
+    expect(knownThresholds('perceptron', null)).toEqual([{ alpha: 0.833, label: expect.stringMatching(/capacity.*Krauth & Mézard 1989/), short: 'capacity 0.833' }]);
+    // No literal underscores for subscripts (the old labels printed "α_s").
+    for (const [problem, k] of [['perceptron', null], ['teacher-student', null], ['ksat', 3], ['ksat', 4]] as const) for (const t of knownThresholds(problem, k)) expect(t.label + t.short).not.toContain('_');
     expect(knownThresholds('ksat', 3).map((t) => t.alpha)).toEqual([4.267]);
     expect(knownThresholds('teacher-student', null).map((t) => t.alpha)).toEqual([1.245, 1.493]);
     expect(knownThresholds('committee', 3)).toEqual([]);
@@ -350,7 +386,8 @@ function runClientScript(page: string): { id: string; datasets: { label: string;
     static defaults = { font: {}, plugins: { legend: { labels: {} } } };
     constructor(canvas: { id: string } | null, config: { data: { datasets: { label: string; data: unknown }[] } }) {
       if (!canvas) throw new Error('a chart without its canvas');
-      charts.push({ id: canvas.id, datasets: config.data.datasets.map(({ label, data }) => ({ label, data })) });
+      // Through JSON: the page's arrays belong to the script's own realm, which toEqual's matchers do not recognise.
+      charts.push({ id: canvas.id, datasets: config.data.datasets.map(({ label, data }) => ({ label, data: JSON.parse(JSON.stringify(data)) as unknown })) });
     }
   }
   const document = {

@@ -12,46 +12,57 @@ function record(plugin: string, alpha: number, seed: number, status: RunStatus, 
   };
 }
 
+/** Ten runs of a plugin at α, each solved (in `seconds`) or not, with `status` for the last one. */
+const ten = (plugin: string, alpha: number, solved: boolean, seconds: number, last: RunStatus = solved ? 'solved' : 'unsolved'): RunRecord[] =>
+  Array.from({ length: 10 }, (_, seed) => record(plugin, alpha, seed, seed === 9 ? last : solved ? 'solved' : 'unsolved', seed === 9 && last !== 'solved' && last !== 'unsolved' ? (last === 'timeout' ? 10 : 0.1) : seconds));
+
 describe('renderSummaryMarkdown', () => {
-  it('ranks plugins by α₅₀, shows the median time at the reference α, and marks failures in bold (hand-computed)', () => {
+  it('ranks plugins where their α₅₀ intervals separate, shows the median time at the reference α, and marks failures in bold (hand-computed)', () => {
     const records = [
-      // "mid": 2/2 at α = 0.3, 0/2 at 0.5: the rate falls 1 → 0, crossing ½ at 0.4.
-      record('mid', 0.3, 1, 'solved', 1), record('mid', 0.3, 2, 'solved', 3),
-      record('mid', 0.5, 1, 'unsolved', 4), record('mid', 0.5, 2, 'timeout', 10),
-      // "strong": everything solved: α₅₀ above the range, first. PAR-2 = mean time = 1 s.
-      record('strong', 0.3, 1, 'solved', 1), record('strong', 0.3, 2, 'solved', 1),
-      record('strong', 0.5, 1, 'solved', 1), record('strong', 0.5, 2, 'solved', 1),
-      // "weak": nothing solved, one error: α₅₀ below the range, last; PAR-2 = 2 × 10 s.
-      record('weak', 0.3, 1, 'unsolved', 1), record('weak', 0.3, 2, 'error', 0.1),
-      record('weak', 0.5, 1, 'unsolved', 1), record('weak', 0.5, 2, 'unsolved', 1),
+      // "strong" solves every run at α = 0.3 … 0.6 in 1 s: separated, α₅₀ above 0.6.
+      ...[0.3, 0.4, 0.5, 0.6].flatMap((alpha) => ten('strong', alpha, true, 1)),
+      // "mid": every run solved (2 s) at 0.3 and 0.4, none at 0.5 (one a timeout) and 0.6: α₅₀ between 0.4 and 0.5.
+      ...ten('mid', 0.3, true, 2), ...ten('mid', 0.4, true, 2), ...ten('mid', 0.5, false, 4, 'timeout'), ...ten('mid', 0.6, false, 4),
+      // "weak": nothing solved (one error): α₅₀ below 0.3.
+      ...ten('weak', 0.3, false, 1, 'error'), ...[0.4, 0.5, 0.6].flatMap((alpha) => ten('weak', alpha, false, 1)),
     ];
-    // mid: PAR-2 at 0.3 = (1 + 3)/2 = 2, at 0.5 = 20; mean 11. Medians exist at α = 0.3 for mid (2 s) and strong (1 s),
-    // at 0.5 for strong only: the reference α is 0.3.
+    // Brackets (0.6, ∞), (0.4, 0.5) and (−∞, 0.3): 10/10 and 0/10 have Wilson intervals [0.72, 1] and [0, 0.28], which
+    // exclude ½, so each bracket's ends hold at 95% and the three separate: ranks 1, 2, 3.
+    // Medians exist at 0.3 and 0.4 for strong and mid (two each), at 0.5 and 0.6 for strong only: the reference α is the
+    // larger of 0.3 and 0.4. PAR-2 (10 s limit): strong 1; mid (2 + 2 + 20 + 20)/4 = 11; weak 20.
+    // Wilson crossing of mid: rates 1, 1, 0, 0 cross ½ at 0.45; the lower bands 0.7225 → 0 at 0.4 + 0.1·0.2225/0.7225 =
+    // 0.431; the upper bands 1 → 0.2775 at 0.4 + 0.1·0.5/0.7225 = 0.469.
     expect(renderSummaryMarkdown('Leaderboard', records)).toBe(`# Leaderboard
 
-12 runs.
+120 runs.
 
 ## perceptron, N = 101
 
-α ∈ {0.3, 0.5}
+α ∈ {0.3, 0.4, 0.5, 0.6}
 
-| rank | plugin | α₅₀ [95%] | median time at α = 0.3 (s) | solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |
-|---|---|---|---|---|---|---|---|---|---|
-| 1 | strong | > 0.5 | 1 | 4/4 | 1 | 0 | 0 | 0 | 0 |
-| 2 | mid | 0.4 [< 0.3, > 0.5] | 2 | 2/4 | 11 | **1** | 0 | 0 | 0 |
-| 3 | weak | < 0.3 | — | 0/4 | 20 | 0 | **1** | 0 | 0 |
+| rank | plugin | α₅₀ [95%] | Wilson crossing | median time at α = 0.4 (s) | solved/total | mean PAR-2 (s) | timeout | error | invalid | crashed |
+|---|---|---|---|---|---|---|---|---|---|---|
+| 1 | strong | > 0.6 (not reached) | > 0.6 | 1 | 40/40 | 1 | 0 | 0 | 0 | 0 |
+| 2 | mid | 0.4–0.5 (separated) | 0.45 [0.431, 0.469] | 2 | 20/40 | 11 | **1** | 0 | 0 | 0 |
+| 3 | weak | < 0.3 | < 0.3 | — | 0/40 | 20 | 0 | **1** | 0 | 0 |
+
+α₅₀: logistic fit of the success curve over all runs, with its 95% profile-likelihood interval (a separated curve: its bracket); ranked only where these intervals separate. Wilson crossing: where the success rate and its Wilson bands cross ½, a cross-check.
 `);
   });
 
-  it('breaks a tie in α₅₀ by the median time at the reference α, before PAR-2', () => {
-    // Both solve everything (α₅₀ above the range) and have medians at both α: the reference α is the larger, 0.5.
-    // "spiky" has the smaller median there (1 s vs 2 s) but one 100 s run, so the larger PAR-2 (17.5 vs 2).
-    const records = [1, 2, 3].flatMap((seed) => [
-      record('steady', 0.3, seed, 'solved', 2), record('steady', 0.5, seed, 'solved', 2),
-      record('spiky', 0.3, seed, 'solved', 1), record('spiky', 0.5, seed, 'solved', seed === 3 ? 100 : 1),
-    ]);
-    const table = renderSummaryMarkdown('Tie', records).split('\n').filter((line) => /^\| \d/.test(line));
-    expect(table).toEqual(['| 1 | spiky | > 0.5 | 1 | 6/6 | 17.5 | 0 | 0 | 0 | 0 |', '| 2 | steady | > 0.5 | 2 | 6/6 | 2 | 0 | 0 | 0 | 0 |']);
+  it('ties identical records (16/18 each) instead of ranking them by their medians, and marks the tie', () => {
+    // The issue's case: walksat and fms both solve 9/9 at α = 4 and 7/9 at 4.2 — 16/18 — walksat in 1 s, fms in 2 s.
+    // A third plugin solves nothing. Their α₅₀ intervals are the same, so walksat and fms share rank 1; the one that
+    // solves nothing is beaten by both: rank 3 (competition ranking: 1 + the number that beat it).
+    const outcomes = (plugin: string, seconds: number) => [
+      ...Array.from({ length: 9 }, (_, seed) => record(plugin, 4, seed, 'solved', seconds)),
+      ...Array.from({ length: 9 }, (_, seed) => record(plugin, 4.2, seed, seed < 7 ? 'solved' : 'unsolved', seconds)),
+    ];
+    const records = [...outcomes('fms', 2), ...outcomes('walksat', 1), ...Array.from({ length: 18 }, (_, i) => record('lazy', i < 9 ? 4 : 4.2, i % 9, 'unsolved', 1))];
+    const rows = renderSummaryMarkdown('Tie', records).split('\n').filter((line) => /^\| =?\d/.test(line)).map((line) => line.split(' | ').slice(0, 3).join(' | '));
+    // Within the tie, the faster median at the reference α (4.2) is listed first — an order for reading, not a rank.
+    expect(rows).toEqual(['| =1 | walksat | > 4 (not reached)', '| =1 | fms | > 4 (not reached)', '| 3 | lazy | < 4']);
+    expect(renderSummaryMarkdown('Tie', records)).toContain('= : tied, the 95% intervals of α₅₀ do not separate them.');
   });
 
   it('says so when there are no runs', () => {
@@ -71,14 +82,14 @@ describe('names from a result set render as text', () => {
     expect(markdownText('sa-main 0.3')).toBe('sa-main 0.3');
   });
 
-  it('keeps a leaderboard row to its ten cells whatever the plugin is called', () => {
+  it('keeps a leaderboard row to its eleven cells whatever the plugin is called', () => {
     const text = renderSummaryMarkdown(`set ${hostile}`, [record(hostile, 0.3, 1, 'solved', 1)]);
     expect(text.startsWith(`# set ${escaped}\n`)).toBe(true);
-    expect(text).toContain(`| 1 | ${escaped} | > 0.3 | 1 | 1/1 | 1 | 0 | 0 | 0 | 0 |`);
+    expect(text).toContain(`| 1 | ${escaped} | > 0.3 (not reached) | > 0.3 [< 0.3, > 0.3] | 1 | 1/1 | 1 | 0 | 0 | 0 | 0 |`);
     expect(text).not.toMatch(/<img/);
-    // Cells are split at pipes not preceded by a backslash: 10 cells between 11 separators.
+    // Cells are split at pipes not preceded by a backslash: 11 cells between 12 separators.
     const row = text.split('\n').find((line) => line.startsWith('| 1 |'))!;
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(10);
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(11);
   });
 
   it('escapes set and plugin names in the differences table', () => {
@@ -103,6 +114,25 @@ describe('summary.json', () => {
     // Half solved at 0.3 and none at 0.5: no median (unsolved runs count as +∞); b's single solved run: 1 s.
     expect(a.points.map((p) => [p.alpha, p.solved, p.medianTimeS])).toEqual([[0.3, 1, null], [0.5, 0, null]]);
     expect(summary.curves.find((c) => c.plugin === 'b')!.points[0]!.medianTimeS).toBe(1);
+  });
+
+  it('holds α₅₀ from the fit with the crossing beside it, TTS₉₉ and ERT with their intervals (+∞ as null), schema 2', () => {
+    type Cost = { value: number | null; lo: number | null; hi: number | null };
+    const summary = JSON.parse(renderSummaryJson('S', records)) as {
+      schema: number; finiteSize: unknown[];
+      curves: { plugin: string; alpha50Kind: string; alpha50Lo: number | null; alpha50Hi: number | null; crossing: unknown; points: { alpha: number; tts99: { timeS: Cost; work: Cost; cpuS: Cost | null }; ert: { timeS: Cost } }[] }[];
+    };
+    expect(summary.schema).toBe(2);
+    const a = summary.curves.find((c) => c.plugin === 'a')!;
+    // a: 1 of 2 solved at 0.3, none at 0.5 — separated: α₅₀ above 0.3 is not known (no all-solved α), below 0.5.
+    expect(a).toMatchObject({ alpha50Kind: 'separated', alpha50Lo: null, alpha50Hi: 0.5 });
+    // At 0.3: p = ½ and runs of 1 and 2 s, median 1.5 s: TTS₉₉ = 1.5 · log 0.01 / log 0.5 = 9.966 s; ERT = 3/1 = 3 s.
+    expect(a.points[0]!.tts99.timeS.value).toBeCloseTo(1.5 * Math.log(0.01) / Math.log(0.5), 9);
+    expect(a.points[0]!.ert.timeS.value).toBeCloseTo(3, 9);
+    // No CPU time recorded; nothing solved at 0.5: +∞, written null.
+    expect(a.points[0]!.tts99.cpuS).toBeNull();
+    expect(a.points[1]!.tts99.timeS).toEqual({ value: null, lo: null, hi: null });
+    expect(summary.finiteSize).toEqual([]);
   });
 
   it('rejects a malformed summary, naming the field', () => {

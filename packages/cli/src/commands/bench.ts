@@ -49,7 +49,7 @@ export function benchOptions(y: Argv) {
     .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted result set (--name, or else the most recent unfinished one in --out) with the command that made it' })
     .option('out', { type: 'string', default: 'results', describe: 'directory for result sets: <out>/<name>/runs.jsonl + manifest.json' })
     .option('warmup', { type: 'boolean', default: true, describe: 'warm each fresh worker up (an untimed solve of a small instance of the same problem) before its first timed run; --no-warmup measures cold starts' })
-    .option('png', { type: 'boolean', default: true, describe: 'also write every chart of the report as a PNG under <reports>/<name>/charts/ (--no-png to skip)' })
+    .option('png', { type: 'boolean', default: true, describe: 'also write every chart of the report as a PNG and an SVG under <reports>/<name>/charts/ (--no-png to skip both)' })
     .option('reports', { type: 'string', default: 'reports', describe: 'directory for reports: <reports>/<name>/index.html' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no per-run progress lines' });
 }

@@ -10,7 +10,8 @@ export function reportOptions(y: Argv) {
   return y
     .positional('results', { type: 'string', array: true, demandOption: true, describe: 'result set directories (or runs.jsonl files); with several, the first is the reference the others are compared with' })
     .option('output', { alias: 'o', type: 'string', describe: 'report directory (default: reports/<name of the first result set>)' })
-    .option('png', { type: 'boolean', default: true, describe: 'also write every chart as a PNG under <output>/charts/ (--no-png to skip)' });
+    .option('png', { type: 'boolean', default: true, describe: 'also write every chart as a PNG and an SVG under <output>/charts/ (--no-png to skip both)' })
+    .option('svg', { type: 'boolean', describe: 'write the SVGs (default: as --png; --no-svg for PNGs only, --no-png --svg for SVGs only)' });
 }
 
 /** One result set from the command line: its records, manifest and name (the manifest's, else the directory's). */
@@ -45,11 +46,13 @@ function defaultReportDir(set: LoadedResultSet): string {
   return join('reports', set.name);
 }
 
-/** Prints where the report went: index.html, summary.md and the PNG charts. */
+/** Prints where the report went: index.html, summary.md and the chart files. */
 export function printWritten(written: WrittenReport): void {
   const rel = (p: string): string => relative(process.cwd(), p);
   process.stdout.write(`report:  ${rel(written.html)}\nsummary: ${rel(written.markdown)}\n`);
-  if (written.pngs.length) process.stdout.write(`charts:  ${rel(dirname(written.pngs[0]!))}/ (${written.pngs.length} PNG)\n`);
+  const files = [...written.pngs, ...written.svgs];
+  const counts = [written.pngs.length ? `${written.pngs.length} PNG` : '', written.svgs.length ? `${written.svgs.length} SVG` : ''].filter(Boolean).join(', ');
+  if (files.length) process.stdout.write(`charts:  ${rel(dirname(files[0]!))}/ (${counts})\n`);
 }
 
 /** Renders the HTML report (and prints the summary table) of one or more result sets; several are compared. */
@@ -59,7 +62,7 @@ export function reportCommand(args: Awaited<ReturnType<typeof reportOptions>['ar
   const shown = sets.length > 1 ? compareResultSets(sets.map((s, i) => ({ name: names[i]!, records: s.records }))) : { records: sets[0]!.records, differences: undefined };
   if (shown.records.length === 0) throw new Error(`no records in ${(args.results as string[]).join(', ')}`);
   const title = sets.length > 1 ? `densebench — ${names.join(' vs ')}` : `densebench — ${names[0]}`;
-  const written = writeHtmlReport(resolve(args.output ?? defaultReportDir(sets[0]!)), { title, records: shown.records, manifest: sets[0]!.manifest, differences: shown.differences, ...(sets.length === 1 ? { localEntropy: sets[0]!.localEntropy } : {}) }, { png: args.png });
+  const written = writeHtmlReport(resolve(args.output ?? defaultReportDir(sets[0]!)), { title, records: shown.records, manifest: sets[0]!.manifest, differences: shown.differences, ...(sets.length === 1 ? { localEntropy: sets[0]!.localEntropy } : {}) }, { png: args.png, ...(args.svg === undefined ? {} : { svg: args.svg }) });
   process.stdout.write(`${summaryTable(summarize(shown.records))}\n\n`);
   if (shown.differences) {
     const worse = shown.differences.filter((d) => d.verdict === 'worse').length;

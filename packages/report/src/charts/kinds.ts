@@ -9,12 +9,14 @@ export type TrendChartKind = 'trend' | 'cost' | 'costwork';
 export type LocalEntropyChartKind = 'lent' | 'lentflat';
 export type ChartKind = GroupChartKind | TrendChartKind | LocalEntropyChartKind;
 
-/** Per kind: what the chart shows (the canvas's accessible name, before its place) and the end of its PNG file name. */
+/** Per kind: what the chart shows (the canvas's accessible name, before its place) and the end of its file names. */
 export const CHART_KINDS: Readonly<Record<ChartKind, { title: string; file: string }>> = {
   rate: { title: 'Success rate vs α', file: 'success' },
   time: { title: 'Median time to solution vs α', file: 'median-time' },
   work: { title: 'Median work to solution vs α', file: 'median-work' },
+  tts: { title: 'TTS₉₉ vs α', file: 'tts99' },
   ecdf: { title: 'Fraction of runs solved within a time', file: 'cactus' },
+  anytime: { title: 'Best energy so far vs work', file: 'anytime' },
   flat: { title: 'Flatness of the solutions', file: 'flatness' },
   gen: { title: 'Test error vs α', file: 'test-error' },
   trend: { title: 'α₅₀ vs N', file: 'alpha50-vs-n' },

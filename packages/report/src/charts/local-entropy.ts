@@ -2,8 +2,8 @@
 // down to small d, isolated solutions fall away from it.
 import type { LocalEntropyPanel } from '../data.js';
 import { formatNumber } from '../format.js';
-import { line, referenceLine, scaleTitle } from './axes.js';
-import { intervalBars } from './plugins.js';
+import { errorBars, errorPoint, line, referenceLine, scaleTitle } from './axes.js';
+import { dodge } from './dodge.js';
 import type { ChartConfig, ChartTheme, Tip } from './types.js';
 
 /** A reference's legend label: its name and how many configurations were measured. */
@@ -11,15 +11,15 @@ export const referenceLabel = (s: LocalEntropyPanel['series'][number]) => s.refe
 
 export function localEntropyChart(panel: LocalEntropyPanel, label: string, theme: ChartTheme): ChartConfig {
   const maxDistance = panel.bound.length ? panel.bound[panel.bound.length - 1]![0] : 0.5;
-  const sets: Record<string, unknown>[] = panel.series.map((s) => ({
-    ...line(referenceLabel(s), s.color),
-    data: s.points.map((p) => ({ x: p.distance, y: p.entropy })),
-    intervals: s.points.map((p) => (p.lo === null || p.hi === null ? null : [p.lo, p.hi])),
+  const sets: Record<string, unknown>[] = panel.series.map((s, i) => ({
+    ...line(referenceLabel(s), s.color, i),
+    ...errorBars(s.color),
+    data: s.points.map((p) => errorPoint(p.distance, p.entropy, p.lo, p.hi, { min: 0, max: 1 })),
   }));
-  sets.push({ ...referenceLine('H₂(d): all configurations at distance d solutions', theme.fg), data: panel.bound.map(([d, h]) => ({ x: d, y: h })) });
+  sets.push({ ...referenceLine('H₂(d): all configurations at distance d solutions', theme.fg), dodge: false, data: panel.bound.map(([d, h]) => ({ x: d, y: h })) });
   return {
-    type: 'line',
-    plugins: [intervalBars],
+    type: 'lineWithErrorBars',
+    plugins: [dodge],
     data: { datasets: sets },
     options: {
       plugins: {

@@ -10,7 +10,7 @@ export function referenceFlatnessChart(panel: LocalEntropyPanel, label: string):
   const flat = panel.series.filter((s) => s.flatness);
   return {
     type: 'line',
-    data: { datasets: flat.map((s) => ({ ...line(referenceLabel(s), s.color), data: s.flatness!.map(([f, e]) => ({ x: 100 * f, y: e })) })) },
+    data: { datasets: flat.map((s, i) => ({ ...line(referenceLabel(s), s.color, i), data: s.flatness!.map(([f, e]) => ({ x: 100 * f, y: e })) })) },
     options: {
       plugins: {
         title: { display: true, text: 'Flatness of the same references — ' + label },

@@ -8,26 +8,35 @@ export interface ChartTheme {
   grid: string;
 }
 
-/** A chart.js configuration as the report writes it: a line chart, with the report's own plugins where it uses them. */
+/**
+ * A chart.js configuration as the report writes it: a line chart, or a line chart with interval bars
+ * (chartjs-chart-error-bars' lineWithErrorBars), with the report's own plugins where it uses them (the dodge).
+ * Datasets may carry `legendHidden` (a helper series: a quartile, a fitted curve's bracket) and `dodge: false`.
+ */
 export interface ChartConfig {
-  type: 'line';
+  type: 'line' | 'lineWithErrorBars';
   data: { datasets: Record<string, unknown>[] };
   options: Record<string, unknown>;
   plugins?: Record<string, unknown>[];
 }
 
-/** A chart to draw: the id of its canvas in the page, the PNG file name, and the chart.js configuration. */
+/**
+ * A chart to draw: the id of its canvas in the page, its file name without extension (charts/<file>.png and .svg),
+ * and the chart.js configuration. A canvas that shows one of several charts (the anytime curves at each α) has a spec
+ * per chart, each with its variant; the page draws the primary one and offers the others in a selector.
+ */
 export interface ChartSpec {
   id: string;
   file: string;
   config: ChartConfig;
+  variant?: { value: string; label: string; primary: boolean };
 }
 
 /** The tooltip item chart.js hands to a label callback. */
 export interface Tip {
   datasetIndex: number;
   dataIndex: number;
-  dataset: { label: string };
+  dataset: { label: string; series?: number };
   parsed: { x: number; y: number };
 }
 
