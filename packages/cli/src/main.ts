@@ -3,6 +3,7 @@ import { terminalText } from './format.js';
 import yargs from 'yargs';
 import { bench, benchOptions } from './commands/bench.js';
 import { checkCommand, checkOptions } from './commands/check.js';
+import { exportCommand, exportOptions } from './commands/export.js';
 import { generateCommand, generateOptions } from './commands/generate.js';
 import { kernelsCommand, kernelsOptions } from './commands/kernels.js';
 import { listCommand, listOptions } from './commands/list.js';
@@ -33,6 +34,7 @@ function parser(argv: readonly string[]) {
     .command('report <results..>', 'render the HTML report of one or more result sets', reportOptions, reportCommand)
     .command('check <results>', "compare a result set with a stored baseline; exit code 1 when α₅₀ or a success rate dropped", checkOptions, checkCommand)
     .command('merge <results..>', 'join result sets (e.g. shards of one plan) into one', mergeOptions, mergeCommand)
+    .command('export <results>', 'write a result set as one flat table, one row per run (CSV or Parquet), for pandas, Julia or R', exportOptions, exportCommand)
     .command('rerun <results>', 'run recorded runs again and check that they reproduce', rerunOptions, rerunCommand)
     .command('local-entropy <results>', 'measure the local entropy around the solutions of a result set (and its planted configurations); redraw its report', localEntropyOptions, localEntropyCommand)
     .command('kernels', "time each plugin's inner step on fixed seeded instances; print a table and write JSON", kernelsOptions, kernelsCommand)
