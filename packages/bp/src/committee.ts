@@ -2,24 +2,15 @@
 // carlobaldassi/BinaryCommitteeMachineFBP.jl (Baldassi et al., PNAS 113, E7655, 2016):
 // - theta node (μ, k): hidden unit k on pattern μ, with a soft output field H = tanh(u_{out→τ}) coming down from
 //   the output node. Gaussian cavity mean μ̄ and variance σ̄² as for the perceptron; weight message
-//   u_{μk→i} = ½ log[(1 + H erf x₊)/(1 + H erf x₋)], x± = (μ̄ ± ξ_i)/√(2σ̄²); message up to τ_{μk}:
-//   U = atanh erf(μ/√(2σ²)).
+//   u_{μk→i} = ½ log[(1 + H erf x₊)/(1 + H erf x₋)], x± = (μ̄ ± ξ_i)/√(2σ̄²) (gaussian-factor.ts, shared with the
+//   perceptron); message up to τ_{μk}: U = atanh erf(μ/√(2σ²)).
 // - output node μ: exact sum over the K hidden outputs, P(sign Σ_k τ_k = σ^μ), message down to each τ_{μk}.
 // - focusing node per weight: as for the perceptron.
 import type { CommitteeInstance } from '@densebench/core';
 import { countDistribution } from './counts.js';
 import { FocusingGraphBase } from './focusing.js';
-import { clampField, logErfc, onePlusErf } from './special.js';
-
-const MIN_VARIANCE = 1e-12;
-
-/** log(1 + H·erf x) = log[((1+H)/2)·erfc(−x) + ((1−H)/2)·erfc(x)], without cancellation. */
-function logOnePlusHErf(h: number, x: number): number {
-  const value = 0.5 * ((1 + h) * onePlusErf(x) + (1 - h) * onePlusErf(-x));
-  if (value > 1e-300) return Math.log(value);
-  // Deep tail with a hard output: only the erfc(−x) term is left.
-  return Math.log(0.5 * (1 + h)) + logErfc(-x);
-}
+import { GaussianFactor, MIN_VARIANCE } from './gaussian-factor.js';
+import { clampField, onePlusErf } from './special.js';
 
 export class CommitteeBP extends FocusingGraphBase {
   readonly inputs: number;
@@ -32,7 +23,7 @@ export class CommitteeBP extends FocusingGraphBase {
   /** Up messages theta (μ,k) → τ_{μk}, and down messages output μ → τ_{μk}, indexed μK + k. */
   readonly up: Float64Array;
   readonly down: Float64Array;
-  private readonly cavity: Float64Array;
+  private readonly theta: GaussianFactor;
   private readonly hiddenPlus: Float64Array;
   private readonly counts: Float64Array;
 
@@ -47,7 +38,7 @@ export class CommitteeBP extends FocusingGraphBase {
     this.messages = new Float64Array(p * hidden * n);
     this.up = new Float64Array(p * hidden);
     this.down = new Float64Array(p * hidden);
-    this.cavity = new Float64Array(n);
+    this.theta = new GaussianFactor(n);
     this.hiddenPlus = new Float64Array(hidden);
     this.counts = new Float64Array(hidden + 1);
   }
@@ -63,42 +54,13 @@ export class CommitteeBP extends FocusingGraphBase {
     for (let mu = 0; mu < p; mu++) for (let k = 0; k < hidden; k++) for (let i = 0; i < inputs; i++) this.total[k * inputs + i] += this.messages[(mu * hidden + k) * inputs + i]!;
   }
 
-  /** Theta node (μ, k); returns the largest change of its weight messages (magnetization). */
+  /** Theta node (μ, k), then its message up to τ_{μk}; returns the largest change of its weight messages (magnetization). */
   private updateTheta(mu: number, k: number, damping: number): number {
-    const { inputs: n, patterns, messages, total, cavity } = this;
-    const row = mu * n;
-    const base = (mu * this.hidden + k) * n;
-    const weights = k * n;
-    let mean = 0;
-    let variance = 0;
-    for (let i = 0; i < n; i++) {
-      const m = Math.tanh(total[weights + i]! - messages[base + i]!);
-      cavity[i] = m;
-      mean += patterns[row + i]! * m;
-      variance += 1 - m * m;
-    }
-    const h = Math.tanh(this.down[mu * this.hidden + k]!);
-    const z = mean / Math.sqrt(2 * Math.max(variance, MIN_VARIANCE));
-    this.up[mu * this.hidden + k] = clampField(0.5 * (Math.log(onePlusErf(z)) - Math.log(onePlusErf(-z))));
-    let maxChange = 0;
-    for (let i = 0; i < n; i++) {
-      const m = cavity[i]!;
-      const xi = patterns[row + i]!;
-      const meanWithout = mean - xi * m;
-      let varianceWithout = variance - (1 - m * m);
-      if (varianceWithout < MIN_VARIANCE) varianceWithout = MIN_VARIANCE;
-      const scale = 1 / Math.sqrt(2 * varianceWithout);
-      let next = clampField(0.5 * (logOnePlusHErf(h, (meanWithout + xi) * scale) - logOnePlusHErf(h, (meanWithout - xi) * scale)));
-      const old = messages[base + i]!;
-      if (damping > 0) next = (1 - damping) * next + damping * old;
-      const fieldChange = next > old ? next - old : old - next;
-      if (fieldChange > maxChange) {
-        const change = Math.abs(Math.tanh(next) - Math.tanh(old));
-        if (change > maxChange) maxChange = change;
-      }
-      messages[base + i] = next;
-      total[weights + i] += next - old;
-    }
+    const { inputs: n, hidden, theta } = this;
+    const h = Math.tanh(this.down[mu * hidden + k]!);
+    const maxChange = theta.update(this.patterns, mu * n, this.messages, (mu * hidden + k) * n, this.total, k * n, h, damping);
+    const z = theta.mean / Math.sqrt(2 * Math.max(theta.variance, MIN_VARIANCE));
+    this.up[mu * hidden + k] = clampField(0.5 * (Math.log(onePlusErf(z)) - Math.log(onePlusErf(-z))));
     return maxChange;
   }
 

@@ -2,17 +2,16 @@
 // Factor update: the "accurate" Gaussian (central-limit) approximation of the cavity field, as in
 // Baldassi et al., PNAS 113, E7655 (2016), SI, and carlobaldassi/BinaryCommitteeMachineFBP.jl (theta node, K = 1):
 // with η_k = σξ_k, cavity magnetizations m_k, μ̄ = Σ_{k≠i} η_k m_k and σ̄² = Σ_{k≠i} (1 − m_k²),
-//   P(constraint | W_i = w) ∝ ½ erfc(−(μ̄ + η_i w)/√(2σ̄²)),  u_{μ→i} = ½ log P(·|+1)/P(·|−1).
+//   P(constraint | W_i = w) ∝ ½ erfc(−(μ̄ + η_i w)/√(2σ̄²)),  u_{μ→i} = ½ log P(·|+1)/P(·|−1)
+// (gaussian-factor.ts, shared with the committee machine's theta nodes).
 // The "exact" variant sums over the Bernoulli counts (O(N³) per pattern, for small N and for validation).
 // Focusing node (same reference): u★_i = atanh( tanh γ · tanh( (y−1) · atanh( tanh γ · tanh h★_i ) ) ), where h★_i
 // is the field from all patterns; for γ = ∞ it is (y−1)·h★_i (standard reinforcement).
 import type { PerceptronInstance } from '@densebench/core';
 import { countDistribution } from './counts.js';
 import { FocusingGraphBase } from './focusing.js';
-import { clampField, log2cosh, logErfc, onePlusErf } from './special.js';
-
-/** Below this cavity variance the factor is treated as deterministic (all other weights saturated). */
-const MIN_VARIANCE = 1e-12;
+import { GaussianFactor, MIN_VARIANCE } from './gaussian-factor.js';
+import { clampField, log2cosh, logErfc } from './special.js';
 
 export type FactorAccuracy = 'gaussian' | 'exact';
 
@@ -22,7 +21,7 @@ export class PerceptronBP extends FocusingGraphBase {
   readonly eta: Int8Array;
   /** Factor-to-weight messages as fields u_{μ→i}, pattern-major. */
   readonly messages: Float64Array;
-  private readonly cavity: Float64Array;
+  private readonly theta: GaussianFactor;
   private readonly accuracy: FactorAccuracy;
 
   constructor(instance: PerceptronInstance, accuracy: FactorAccuracy = 'gaussian') {
@@ -36,7 +35,7 @@ export class PerceptronBP extends FocusingGraphBase {
       for (let i = 0; i < n; i++) this.eta[mu * n + i] = sigma * patterns[mu * n + i]!;
     }
     this.messages = new Float64Array(n * p);
-    this.cavity = new Float64Array(n);
+    this.theta = new GaussianFactor(n);
   }
 
 
@@ -52,43 +51,8 @@ export class PerceptronBP extends FocusingGraphBase {
   }
 
   private updatePatternGaussian(mu: number, damping: number): number {
-    const { n, eta, messages, total, cavity } = this;
-    const row = mu * n;
-    let mean = 0;
-    let variance = 0;
-    for (let k = 0; k < n; k++) {
-      const m = Math.tanh(total[k]! - messages[row + k]!);
-      cavity[k] = m;
-      mean += eta[row + k]! * m;
-      variance += 1 - m * m;
-    }
-    let maxChange = 0;
-    for (let i = 0; i < n; i++) {
-      const m = cavity[i]!;
-      const e = eta[row + i]!;
-      const meanWithout = mean - e * m;
-      let varianceWithout = variance - (1 - m * m);
-      if (varianceWithout < MIN_VARIANCE) varianceWithout = MIN_VARIANCE;
-      const scale = 1 / Math.sqrt(2 * varianceWithout);
-      const xPlus = (meanWithout + e) * scale;
-      const xMinus = (meanWithout - e) * scale;
-      // u = ½ log[(1 + erf x₊)/(1 + erf x₋)]; deep in the tail both terms underflow, so switch to log erfc there.
-      let next =
-        xPlus > -20 && xMinus > -20
-          ? clampField(0.5 * Math.log(onePlusErf(xPlus) / onePlusErf(xMinus)))
-          : clampField(0.5 * (logErfc(-xPlus) - logErfc(-xMinus)));
-      const old = messages[row + i]!;
-      if (damping > 0) next = (1 - damping) * next + damping * old;
-      // |Δ tanh| ≤ |Δ field|: the two tanh are needed only when the field moved more than the largest change so far.
-      const fieldChange = next > old ? next - old : old - next;
-      if (fieldChange > maxChange) {
-        const change = Math.abs(Math.tanh(next) - Math.tanh(old));
-        if (change > maxChange) maxChange = change;
-      }
-      messages[row + i] = next;
-      total[i] += next - old;
-    }
-    return maxChange;
+    const row = mu * this.n;
+    return this.theta.update(this.eta, row, this.messages, row, this.total, 0, 'hard', damping);
   }
 
   /** Exact factor: distribution of the number of +1 terms among the others, by convolution. */

@@ -4,7 +4,7 @@
 // never modifies the instance. Framework-agnostic: each check is a function that throws; `describeSolverConformance`
 // wraps them for vitest/jest/mocha-style `describe` and `it`.
 import {
-  assignmentProblem, energy, networkErrors, networkProblem, PROBLEM_NAMES, resolveParams, Rng,
+  createSolveContext, PROBLEM_NAMES, resolveParams, Rng, verifyAnswerEnergy,
   type AnyInstance, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin,
 } from '@densebench/core';
 import { generate, type InstanceSpec } from '@densebench/problems';
@@ -42,41 +42,26 @@ const HARD_INSTANCES: Partial<Record<ProblemName, InstanceSpec>> = {
   ksat: { problem: 'ksat', n: 100, alpha: 8, k: 3, seed: 1 },
 };
 
-/** A context for one conformance call: seeded, with an optional deadline that has already passed. */
+/** A context for one conformance call: seeded, with an optional deadline that has already passed; counts its polls. */
 export function conformanceContext(seed: string, expired = false): SolveContext & { polls: number } {
-  const controller = new AbortController();
-  if (expired) controller.abort(new Error('time limit reached'));
-  const ctx = {
-    polls: 0,
+  const { ctx } = createSolveContext({
     rng: new Rng(seed),
-    signal: controller.signal,
     deadline: expired ? performance.now() - 1 : Number.POSITIVE_INFINITY,
-    shouldStop(): boolean {
-      ctx.polls++;
-      return expired;
+    onPoll() {
+      counted.polls++;
     },
-    progress(): void {},
-    log(): void {},
-  };
-  return ctx;
+  });
+  const counted = { ...ctx, polls: 0 };
+  return counted;
 }
 
 /** The verified energy of an answer, or an error naming what is wrong with it. */
 export function verifiedEnergy(instance: AnyInstance, result: SolveResult, where: string): number {
   if (typeof result !== 'object' || result === null) throw new Error(`${where}: solve() returned ${String(result)}`);
   if (!(typeof result.work === 'number' && result.work >= 0)) throw new Error(`${where}: work must be a non-negative number, got ${String(result.work)}`);
-  let verified: number;
-  if (instance.kind === 'dataset') {
-    const problem = networkProblem(instance, result.network);
-    if (problem) throw new Error(`${where}: ${problem}`);
-    verified = networkErrors(instance, result.network!);
-  } else {
-    const problem = assignmentProblem(instance, result.assignment);
-    if (problem) throw new Error(`${where}: ${problem}`);
-    verified = energy(instance, result.assignment!);
-  }
-  if (result.energy !== undefined && result.energy !== verified) throw new Error(`${where}: claims energy ${result.energy}, the verified energy is ${verified}`);
-  return verified;
+  const checked = verifyAnswerEnergy(instance, result);
+  if (checked.verdict !== 'verified') throw new Error(`${where}: ${checked.message}`);
+  return checked.energy;
 }
 
 function fail(message: string): never {

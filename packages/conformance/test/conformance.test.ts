@@ -60,7 +60,7 @@ describe('conformanceChecks', () => {
     const lazy = { ...good, solve: (instance: Instance) => ({ assignment: wrong(instance), work: 0 }) };
     expect((await failures(lazy)).join('\n')).toMatch(/solves an easy perceptron instance[^]*left \d+ violated constraints/);
     const liar = { ...good, solve: (instance: Instance) => ({ assignment: wrong(instance), work: 0, energy: 0 }) };
-    expect((await failures(liar)).join('\n')).toMatch(/claims energy 0, the verified energy is \d+/);
+    expect((await failures(liar)).join('\n')).toMatch(/claimed energy 0, the verified energy is \d+/);
     const short = { ...good, solve: (instance: Instance) => ({ assignment: new Int8Array(instance.n - 1).fill(1), work: 0 }) };
     expect((await failures(short)).join('\n')).toMatch(/assignment has length 50, expected 51/);
   });

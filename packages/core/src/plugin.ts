@@ -1,3 +1,4 @@
+import { createSolveContext } from './context.js';
 import { Rng } from './rng.js';
 import type { AnyInstance, Assignment, Instance, ProblemName } from './instance.js';
 import type { Network } from './network.js';
@@ -147,17 +148,9 @@ export function assertPlugin(value: unknown, source: string): asserts value is S
 
 /**
  * A SolveContext for calling a plugin's `solve` outside the harness (scripts, tests): a generator seeded by `seed`,
- * an optional time limit in ms from now, and progress and log messages dropped.
+ * an optional time limit in ms from now (its `signal` is aborted once it has passed), and progress and log messages
+ * dropped.
  */
 export function standaloneContext(seed: string, timeLimitMs = Number.POSITIVE_INFINITY): SolveContext {
-  const deadline = performance.now() + timeLimitMs;
-  const controller = new AbortController();
-  return {
-    rng: new Rng(seed),
-    signal: controller.signal,
-    deadline,
-    shouldStop: () => performance.now() >= deadline,
-    progress() {},
-    log() {},
-  };
+  return createSolveContext({ rng: new Rng(seed), deadline: performance.now() + timeLimitMs }).ctx;
 }

@@ -1,7 +1,8 @@
-// Independent verification of a solver's answer: the harness recomputes the energy from the instance
-// (and, for teacher–student and data sets, measures generalization on test data the plugin never saw).
+// Independent verification of a solver's answer: the harness recomputes the energy from the instance (core's
+// verifyAnswerEnergy, as the conformance suite does) and, for teacher–student and data sets, measures generalization
+// on test data the plugin never saw, and the flatness of the answer.
 import {
-  assignmentProblem, energy, flatnessCurve, networkErrors, networkFlipFlatness, networkNoiseFlatness, networkProblem, overlap, Rng,
+  energy, flatnessCurve, networkErrors, networkFlipFlatness, networkNoiseFlatness, overlap, Rng, verifyAnswerEnergy,
   type AnyInstance, type DatasetInstance, type Instance, type Network, type RunStatus,
 } from '@densebench/core';
 import { mnistTestSet, teacherTestSet, type InstanceSpec } from '@densebench/problems';
@@ -33,28 +34,18 @@ export interface VerifyInput {
   timeLimitMs: number;
 }
 
-/** Energy and test error of a well-formed answer, or the message saying why it is not one. */
-function measure(input: VerifyInput): { energy: number; testError: number | null; teacherOverlap: number | null } | string {
+/** What only the harness measures of a well-formed answer: its error on held-out data, and its overlap with the teacher. */
+function generalization(input: VerifyInput): { testError: number | null; teacherOverlap: number | null } {
   const { instance } = input;
   if (instance.kind === 'dataset') {
-    const problem = networkProblem(instance, input.network);
-    if (problem) return problem;
-    const network = input.network as Network;
     const testSet = input.spec ? datasetTestSet(input.spec, input.secret ?? null) : null;
-    return { energy: networkErrors(instance, network), testError: testSet ? networkErrors(testSet, network) / testSet.p : null, teacherOverlap: null };
+    return { testError: testSet ? networkErrors(testSet, input.network as Network) / testSet.p : null, teacherOverlap: null };
   }
-  const problem = assignmentProblem(instance, input.assignment);
-  if (problem) return problem;
+  if (!input.teacher || !input.spec) return { testError: null, teacherOverlap: null };
   const weights = input.assignment as Int8Array;
-  let testError: number | null = null;
-  let teacherOverlap: number | null = null;
-  if (input.teacher && input.spec) {
-    const testSet = teacherTestSet(input.spec, input.teacher, undefined, input.secret);
-    testError = energy(testSet, weights) / testSet.p;
-    // A committee's hidden units can be permuted without changing it, so W·W*/N is not its overlap with the teacher.
-    teacherOverlap = testSet.kind === 'perceptron' ? overlap(weights, input.teacher) : null;
-  }
-  return { energy: energy(instance, weights), testError, teacherOverlap };
+  const testSet = teacherTestSet(input.spec, input.teacher, undefined, input.secret);
+  // A committee's hidden units can be permuted without changing it, so W·W*/N is not its overlap with the teacher.
+  return { testError: energy(testSet, weights) / testSet.p, teacherOverlap: testSet.kind === 'perceptron' ? overlap(weights, input.teacher) : null };
 }
 
 export function verifyAnswer(input: VerifyInput): Verdict {
@@ -67,12 +58,11 @@ export function verifyAnswer(input: VerifyInput): Verdict {
         : 'the solver gave up within its own budget with no answer';
     return { status: late ? 'timeout' : 'unsolved', energy: null, testError: null, teacherOverlap: null, message };
   }
-  const base = measure(input);
-  if (typeof base === 'string') return { status: 'invalid', energy: null, testError: null, teacherOverlap: null, message: base };
-  const verified = base.energy;
-  if (input.claimedEnergy !== null && input.claimedEnergy !== verified) {
-    return { status: 'invalid', ...base, message: `the solver claimed energy ${input.claimedEnergy}, the verified energy is ${verified}` };
-  }
+  const checked = verifyAnswerEnergy(input.instance, { assignment: input.assignment, network: input.network, energy: input.claimedEnergy ?? undefined });
+  if (checked.verdict === 'malformed') return { status: 'invalid', energy: null, testError: null, teacherOverlap: null, message: checked.message };
+  const verified = checked.energy;
+  const base = { energy: verified, ...generalization(input) };
+  if (checked.verdict === 'misclaimed') return { status: 'invalid', ...base, message: checked.message };
   if (input.wallTimeMs > input.timeLimitMs) {
     return { status: 'timeout', ...base, message: verified === 0 ? 'a solution was returned after the time limit' : 'time limit reached' };
   }

@@ -6,7 +6,7 @@
  *        signs eta read from bits there, as in perceptron.ts) and metropolis.ts; geometric beta schedule from beta0
  *        to beta1 over the sweeps of each restart.
  *   fms  Focused Metropolis Search on K-SAT (Seitz, Alava & Orponen, J. Stat. Mech. P06006, 2005):
- *        plugins/fms/src/search.ts, with the same normalised clauses and incremental true-literal counts.
+ *        packages/local-search/src/ksat.ts, with the same normalised clauses and incremental true-literal counts.
  *   fbp  focusing belief propagation on the perceptron (Baldassi et al., PNAS 113, E7655, 2016), standard protocol
  *        (gamma = inf, y = 1/(1 - x)), Gaussian factor update: packages/bp/src/perceptron.ts and focusing.ts.
  *

@@ -2,7 +2,7 @@
 // run), give it a context, call solve() and package what it returns for the harness. Nothing here is trusted by the
 // harness — it re-checks every field (outcome.ts) and measures time and verifies answers in its own process — but an
 // honest worker reports misuse precisely, so that a plugin author sees which value was wrong.
-import { describeError, resolveParams, Rng, type SolveContext } from '@densebench/core';
+import { createSolveContext, describeError, resolveParams, Rng } from '@densebench/core';
 import { decodeInstanceBinary } from '@densebench/problems';
 import { attachRunMemory, collectLeftoverGarbage, RunMemory } from '../memory.js';
 import { importPlugin } from '../plugins.js';
@@ -58,21 +58,15 @@ export async function solveInWorker(request: Extract<WorkerRequest, { type: 'sol
     let trace: [number, number][] = [];
     let stride = 1;
     let calls = 0;
-    const controller = new AbortController();
-    const ctx: SolveContext = {
+    // The worker's hooks: the heap is sampled at polls and progress reports, and ctx.progress's arguments are checked.
+    const { ctx, dispose } = createSolveContext({
       rng: new Rng(request.solverSeed),
-      signal: controller.signal,
       deadline,
-      shouldStop() {
-        const t = now();
-        memory.sampleHeapIfDue(t);
-        if (t >= deadline) {
-          if (!controller.signal.aborted) controller.abort(new Error('time limit reached'));
-          return true;
-        }
-        return false;
+      now,
+      onPoll(time) {
+        memory.sampleHeapIfDue(time);
       },
-      progress(work, energy) {
+      onProgress(work, energy) {
         if (typeof work !== 'number' || !Number.isFinite(work) || work < 0) violate(`ctx.progress(work, energy): work must be a non-negative finite number, got ${describeError(work, 80)}`);
         if (typeof energy !== 'number' || !Number.isFinite(energy)) violate(`ctx.progress(work, energy): energy must be a finite number, got ${describeError(energy, 80)}`);
         memory.sampleHeapIfDue(now());
@@ -83,13 +77,11 @@ export async function solveInWorker(request: Extract<WorkerRequest, { type: 'sol
           stride *= 2;
         }
       },
-      log(message) {
+      onLog(message) {
         if (log.length < MAX_LOG_LINES) log.push(describeError(message, MAX_LOG_LINE));
       },
-    };
+    });
     attachRunMemory(ctx, memory);
-    const left = deadline - now();
-    const timer = setTimeout(() => controller.abort(new Error('time limit reached')), Math.max(0, Math.min(left, 2 ** 31 - 1)));
     try {
       const params = resolveParams(plugin, request.params);
       const result: unknown = await plugin.solve(instance, params, ctx);
@@ -112,7 +104,7 @@ export async function solveInWorker(request: Extract<WorkerRequest, { type: 'sol
         violation,
       };
     } finally {
-      clearTimeout(timer);
+      dispose();
     }
   } catch (error) {
     const t = now();
