@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '@densebench/core';
-import { ProcessCgroup } from '../packages/harness/src/cgroup.js';
+import { ProcessCgroup } from '../packages/harness/src/host/cgroup.js';
 import { bin, densebench, scratch } from './helpers.js';
 import { expectSaIntact, fixture, GRID, hostileRuns, processesWith, reap, referenceSweep, sweep, waitFor } from './hostile/sweep.js';
 

@@ -6,11 +6,11 @@
 //   perceptron); message up to τ_{μk}: U = atanh erf(μ/√(2σ²)).
 // - output node μ: exact sum over the K hidden outputs, P(sign Σ_k τ_k = σ^μ), message down to each τ_{μk}.
 // - focusing node per weight: as for the perceptron.
-import type { CommitteeInstance } from '@densebench/core';
+import { onePlusErf, type CommitteeInstance } from '@densebench/core';
 import { countDistribution } from './counts.js';
 import { FocusingGraphBase } from './focusing.js';
 import { GaussianFactor, MIN_VARIANCE } from './gaussian-factor.js';
-import { clampField, onePlusErf } from './special.js';
+import { clampField } from './fields.js';
 
 export class CommitteeBP extends FocusingGraphBase {
   readonly inputs: number;

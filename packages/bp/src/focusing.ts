@@ -3,7 +3,7 @@
 // carlobaldassi/BinaryCommitteeMachineFBP.jl does). Subclasses supply the factor update.
 import type { Rng } from '@densebench/core';
 import { shuffleIdentity } from './order.js';
-import { atanhClamped, clampField } from './special.js';
+import { atanhClamped, clampField } from './fields.js';
 
 export abstract class FocusingGraphBase {
   /** Number of variables. */

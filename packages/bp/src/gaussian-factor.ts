@@ -5,7 +5,8 @@
 //   u_{θ→i} = ½ log[(1 + H erf x₊)/(1 + H erf x₋)],  x± = (μ̄ ± η_i)/√(2σ̄²).
 // The perceptron's constraint is a theta node whose output is fixed (H = 1, the label folded into η = σξ):
 // there u = ½ log[(1 + erf x₊)/(1 + erf x₋)], the same message written with one logarithm of a ratio.
-import { clampField, logErfc, onePlusErf } from './special.js';
+import { logErfc, onePlusErf } from '@densebench/core';
+import { clampField } from './fields.js';
 
 /** Below this cavity variance the factor is treated as deterministic (all other weights saturated). */
 export const MIN_VARIANCE = 1e-12;

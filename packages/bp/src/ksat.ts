@@ -4,9 +4,9 @@
 // form). Clause a → variable i: with π_j the cavity probability that j takes the value violating a,
 //   η = Π_{j∈a∖i} π_j,  ψ(x_i) ∝ 1 − η·1[x_i violates a],  u_{a→i} = (v_i/2)·log(1 − η),
 // where v_i = ±1 is the violating value of x_i.
-import type { KsatInstance } from '@densebench/core';
+import { log2cosh, softplus, type KsatInstance } from '@densebench/core';
 import { FocusingGraphBase } from './focusing.js';
-import { clampField, FIELD_MAX, log2cosh, softplus } from './special.js';
+import { clampField, FIELD_MAX } from './fields.js';
 
 export class KsatBP extends FocusingGraphBase {
   readonly m: number;

@@ -7,11 +7,11 @@
 // The "exact" variant sums over the Bernoulli counts (O(N³) per pattern, for small N and for validation).
 // Focusing node (same reference): u★_i = atanh( tanh γ · tanh( (y−1) · atanh( tanh γ · tanh h★_i ) ) ), where h★_i
 // is the field from all patterns; for γ = ∞ it is (y−1)·h★_i (standard reinforcement).
-import type { PerceptronInstance } from '@densebench/core';
+import { log2cosh, logErfc, type PerceptronInstance } from '@densebench/core';
 import { countDistribution } from './counts.js';
 import { FocusingGraphBase } from './focusing.js';
 import { GaussianFactor, MIN_VARIANCE } from './gaussian-factor.js';
-import { clampField, log2cosh, logErfc } from './special.js';
+import { clampField } from './fields.js';
 
 export type FactorAccuracy = 'gaussian' | 'exact';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, type PerceptronInstance } from '@densebench/core';
-import { erf, logErfc, onePlusErf, PerceptronBP } from '../src/index.js';
+import { erf, logErfc, onePlusErf, Rng, type PerceptronInstance } from '@densebench/core';
+import { PerceptronBP } from '../src/index.js';
 
 // One pattern ξ = (+,+,+) with label +: all cavity magnetizations start at 0.
 const single: PerceptronInstance = { kind: 'perceptron', problem: 'perceptron', n: 3, p: 1, patterns: Int8Array.of(1, 1, 1), labels: Int8Array.of(1) };

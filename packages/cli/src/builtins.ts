@@ -1,9 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { EXTERNAL_PLUGIN_MANIFESTS } from '@densebench/external-plugins';
 import { externalPluginUrl, type BuiltinPlugins } from '@densebench/harness';
 import { NATIVE_PLUGIN_MANIFESTS } from '@densebench/native-ref';
-
-/** Manifests of the external SAT solvers shipped with densebench (plugins/external/<name>/densebench-plugin.json). */
-const external = (name: string): string => externalPluginUrl(fileURLToPath(new URL(`../../../plugins/external/${name}/densebench-plugin.json`, import.meta.url)));
 
 /** Plugins shipped with densebench, loaded through the same door as third-party ones (a module URL). */
 export const BUILTIN_PLUGINS: BuiltinPlugins = {
@@ -16,9 +13,10 @@ export const BUILTIN_PLUGINS: BuiltinPlugins = {
   rsgd: import.meta.resolve('@densebench/plugin-rsgd'),
   'entropy-sgd': import.meta.resolve('@densebench/plugin-entropy-sgd'),
   fms: import.meta.resolve('@densebench/plugin-fms'),
-  minisat: external('minisat'),
-  picosat: external('picosat'),
-  cadical: external('cadical'),
+  // External SAT solvers from Debian (plugins/external).
+  minisat: externalPluginUrl(EXTERNAL_PLUGIN_MANIFESTS.minisat),
+  picosat: externalPluginUrl(EXTERNAL_PLUGIN_MANIFESTS.picosat),
+  cadical: externalPluginUrl(EXTERNAL_PLUGIN_MANIFESTS.cadical),
   // C twins of sa, fms and fbp (plugins/native-ref): speed baselines, built by `pnpm install` where a C compiler exists.
   'native-sa': externalPluginUrl(NATIVE_PLUGIN_MANIFESTS['native-sa']),
   'native-fms': externalPluginUrl(NATIVE_PLUGIN_MANIFESTS['native-fms']),

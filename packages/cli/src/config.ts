@@ -3,8 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resultSetNameProblem } from '@densebench/harness';
-import { describeError, fileReadError, PROBLEM_NAMES, schemaChecker, type ProblemName } from '@densebench/core';
+import { describeError, fileReadError, PROBLEM_NAMES, resultSetNameProblem, schemaChecker, type ProblemName } from '@densebench/core';
 import { stripByteOrderMark } from '@densebench/problems';
 
 export interface StudyConfig {

@@ -2,12 +2,14 @@
 // parameter schema is well formed and its defaults apply, it solves easy seeded instances of every problem it declares
 // (verified here, not trusted), it stops when the deadline has passed, the same seed gives the same answer, and it
 // never modifies the instance. Framework-agnostic: each check is a function that throws; `describeSolverConformance`
-// wraps them for vitest/jest/mocha-style `describe` and `it`.
+// wraps them for vitest/jest/mocha-style `describe` and `it`. The parity suite of kernel backends is kernel-parity.ts.
 import {
   createSolveContext, PROBLEM_NAMES, resolveParams, Rng, verifyAnswerEnergy,
-  type AnyInstance, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin,
+  type AnyInstance, type InstanceSpec, type ProblemName, type SolveContext, type SolveResult, type SolverPlugin,
 } from '@densebench/core';
-import { generate, type InstanceSpec } from '@densebench/problems';
+import { generate } from '@densebench/problems';
+
+export { describeKernelParity, firstDifference, kernelParityChecks, type KernelParityCase, type KernelParityCheck } from './kernel-parity.js';
 
 export interface ConformanceCheck {
   name: string;

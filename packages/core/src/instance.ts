@@ -10,6 +10,19 @@ export const PROBLEM_NAMES = ['perceptron', 'teacher-student', 'committee', 'com
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 
 /**
+ * Everything that determines a generated instance: the same spec gives the same bytes on every machine
+ * (@densebench/problems's generate; instances/README.md). Run records and local-entropy records carry these fields.
+ */
+export interface InstanceSpec {
+  problem: ProblemName;
+  n: number;
+  alpha: number;
+  /** K-SAT: clause size; committee machines: hidden units; null otherwise. */
+  k: number | null;
+  seed: number;
+}
+
+/**
  * Training data of a binary perceptron: P patterns ξ^μ ∈ {±1}^N with labels σ^μ ∈ {±1}.
  * A weight vector W ∈ {±1}^N solves it when σ^μ (W·ξ^μ) > 0 for every μ.
  */

@@ -1,3 +1,4 @@
+import type { InstanceSpec } from './instance.js';
 import { runRecordSchema, type RunRecord } from './record.js';
 import { schemaChecker } from './schema.js';
 
@@ -18,7 +19,7 @@ export interface LocalEntropyPointRecord {
 }
 
 /** One line of local-entropy.jsonl: the local entropy around one configuration of one instance (named as in its runs). */
-export interface LocalEntropyRecord extends Pick<RunRecord, 'problem' | 'n' | 'alpha' | 'k' | 'seed' | 'instanceHash'> {
+export interface LocalEntropyRecord extends InstanceSpec, Pick<RunRecord, 'instanceHash'> {
   schema: 1;
   /** The run whose verified answer is the reference; null for a planted configuration. */
   runId: string | null;

@@ -84,10 +84,17 @@ export interface KernelStep {
 }
 
 /**
+ * A plugin's resolved parameters, as `solve` receives them: any object type, an interface as well as a type alias
+ * (`definePlugin<MyParams>`). The default of SolverPlugin's and PluginKernel's `P`, so that a plugin typed with its own
+ * params is still a SolverPlugin.
+ */
+export type PluginParams = object;
+
+/**
  * A plugin's inner step exposed to the kernel benchmarks (`densebench kernels`): the harness generates the seeded
  * instance, calls `prepare` outside the timed region, then times `run()` repeatedly.
  */
-export interface PluginKernel<P extends object = Record<string, unknown>, I extends AnyInstance = AnyInstance> {
+export interface PluginKernel<P extends PluginParams = PluginParams, I extends AnyInstance = AnyInstance> {
   /** Short name, e.g. 'perceptron sweep'. */
   readonly name: string;
   /** Unit of the work `run()` returns, e.g. 'attempted flips'. */
@@ -105,7 +112,7 @@ export interface PluginKernel<P extends object = Record<string, unknown>, I exte
  * A solver. `I` is the kind of instance its `solve` accepts: the ±1 problems by default; a plugin that also learns
  * data sets declares `AnyInstance`. The harness only gives a plugin the problems it lists.
  */
-export interface SolverPlugin<P extends object = Record<string, unknown>, I extends AnyInstance = AnyInstance> {
+export interface SolverPlugin<P extends PluginParams = PluginParams, I extends AnyInstance = AnyInstance> {
   readonly name: string;
   readonly version: string;
   readonly description: string;
@@ -121,7 +128,7 @@ export interface SolverPlugin<P extends object = Record<string, unknown>, I exte
 }
 
 /** Identity function that gives a plugin object its type. Export the result as the module's default export. */
-export function definePlugin<P extends object, I extends AnyInstance = Instance>(plugin: SolverPlugin<P, I>): SolverPlugin<P, I> {
+export function definePlugin<P extends PluginParams, I extends AnyInstance = Instance>(plugin: SolverPlugin<P, I>): SolverPlugin<P, I> {
   return plugin;
 }
 

@@ -1,4 +1,4 @@
-import { PROBLEM_NAMES, type ProblemName } from './instance.js';
+import { PROBLEM_NAMES, type InstanceSpec } from './instance.js';
 import { schemaChecker } from './schema.js';
 
 /**
@@ -9,19 +9,14 @@ import { schemaChecker } from './schema.js';
 export const RUN_STATUSES = ['solved', 'unsolved', 'timeout', 'error', 'invalid', 'crashed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-/** One line of runs.jsonl. */
-export interface RunRecord {
+/** One line of runs.jsonl: the run's instance spec (problem, n, alpha, k, seed), then what ran and how it ended. */
+export interface RunRecord extends InstanceSpec {
   schema: 1;
   /** Stable identity of the run within a plan: plugin, problem, N, K, α, seed. */
   id: string;
   plugin: string;
   pluginVersion: string;
   params: Record<string, unknown>;
-  problem: ProblemName;
-  n: number;
-  alpha: number;
-  k: number | null;
-  seed: number;
   /** SHA-256 of the instance (files.ts's canonical form); null when the instance could not be generated. */
   instanceHash: string | null;
   status: RunStatus;

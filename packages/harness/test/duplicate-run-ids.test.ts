@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { RunRecord } from '@densebench/core';
-import { readRecords, ResultStore } from '../src/store.js';
+import { readRecords, ResultStore } from '../src/host/store.js';
 
 const record: RunRecord = {
   schema: 1, id: 'sa/perceptron/n101/a0.3/s1', plugin: 'sa', pluginVersion: '1.0.0', params: { sweeps: 10 }, problem: 'perceptron', n: 101, alpha: 0.3, k: null, seed: 1,

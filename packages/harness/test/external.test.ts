@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assertRunRecord, type RunRecord } from '@densebench/core';
-import {
-  buildPlan, executePlan, externalPluginUrl, importPlugin, loadPlugin, machineInfo, parseMinisat, parseSatCompetition, parseWeights, readManifest,
-} from '../src/index.js';
+import { EXTERNAL_PLUGIN_MANIFESTS } from '@densebench/external-plugins';
+import { buildPlan, executePlan, externalPluginUrl, importPlugin, loadPlugin, machineInfo, readExternalManifest } from '../src/index.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/external/', import.meta.url));
 const fixture = (name: string): string => join(fixtures, name);
@@ -22,7 +21,7 @@ const valid = { name: 'x', version: '1', description: 'd', problems: ['ksat'], c
 
 describe('external solver manifests', () => {
   it('are validated, errors naming the file and the field', () => {
-    expect(readManifest(manifestFile(valid)).name).toBe('x');
+    expect(readExternalManifest(manifestFile(valid)).name).toBe('x');
     const cases: [unknown, RegExp][] = [
       ['{ not json', /densebench-plugin\.json: .*JSON/],
       [{ ...valid, name: undefined }, /missing field "name"/],
@@ -40,43 +39,14 @@ describe('external solver manifests', () => {
       [{ ...valid, unknown: { pattern: '(' } }, /field "unknown\.pattern": Invalid regular expression/],
       [{ ...valid, unknown: { codes: [1] } }, /unknown field "unknown\.codes"/],
     ];
-    for (const [content, pattern] of cases) expect(() => readManifest(manifestFile(content))).toThrow(pattern);
-    expect(readManifest(manifestFile({ ...valid, unknown: { exitCodes: [0], pattern: '^c UNKNOWN$' } })).unknown).toEqual({ exitCodes: [0], pattern: '^c UNKNOWN$' });
+    for (const [content, pattern] of cases) expect(() => readExternalManifest(manifestFile(content))).toThrow(pattern);
+    expect(readExternalManifest(manifestFile({ ...valid, unknown: { exitCodes: [0], pattern: '^c UNKNOWN$' } })).unknown).toEqual({ exitCodes: [0], pattern: '^c UNKNOWN$' });
   });
 
   it('may start with a UTF-8 byte-order mark', () => {
     const path = manifestFile(`\uFEFF${JSON.stringify(valid, null, 2)}`);
     expect(readFileSync(path)[0]).toBe(0xef);
-    expect(readManifest(path)).toEqual(valid);
-  });
-});
-
-describe('answer parsers', () => {
-  it('read SAT-competition output, leaving unmentioned variables true', () => {
-    expect(parseSatCompetition('c hi\ns SATISFIABLE\nv 1 -2\nv -4 0\n', 4)).toEqual({ kind: 'assignment', assignment: Int8Array.of(1, -1, 1, -1) });
-    expect(parseSatCompetition('s UNSATISFIABLE\n', 4)).toEqual({ kind: 'unsatisfiable' });
-    expect(parseSatCompetition('s UNKNOWN\n', 4)).toEqual({ kind: 'unknown' });
-    expect(parseSatCompetition('c nothing\n', 4)).toEqual({ kind: 'none' });
-  });
-
-  it('name the line at fault in malformed output', () => {
-    expect(() => parseSatCompetition('s SATISFIABLE\nhello\n', 4, 'out')).toThrow('out, line 2: not a "c", "s" or "v" line: "hello"');
-    expect(() => parseSatCompetition('s SATISFIABLE\nv 1 7 0\n', 4, 'out')).toThrow('out, line 2: variable 7 exceeds N = 4');
-    expect(() => parseSatCompetition('s SATISFIABLE\nv 1 x 0\n', 4, 'out')).toThrow('"x" is not a literal');
-    expect(() => parseSatCompetition('s SATISFIABLE\nv 1 2\n', 4, 'out')).toThrow(/do not end with 0/);
-    expect(() => parseSatCompetition('s SATISFIABLE\n', 4, 'out')).toThrow(/without "v" lines/);
-    expect(() => parseSatCompetition('s MAYBE\n', 4, 'out')).toThrow('out, line 1: unknown status');
-  });
-
-  it('read MiniSat result files and weight lines', () => {
-    expect(parseMinisat('SAT\n-1 2 -3 0\n', 3)).toEqual({ kind: 'assignment', assignment: Int8Array.of(-1, 1, -1) });
-    expect(parseMinisat('UNSAT\n', 3)).toEqual({ kind: 'unsatisfiable' });
-    expect(parseMinisat('INDET\n', 3)).toEqual({ kind: 'unknown' });
-    expect(parseMinisat('', 3)).toEqual({ kind: 'none' });
-    expect(parseWeights('c no weights\n', 3)).toEqual({ kind: 'none' });
-    expect(() => parseMinisat('MAYBE\n', 3, 'f')).toThrow('f, line 1: expected SAT, UNSAT or INDET');
-    expect(parseWeights('c x\nw +-+\n', 3)).toEqual({ kind: 'assignment', assignment: Int8Array.of(1, -1, 1) });
-    expect(() => parseWeights('w ++\n', 3, 'o')).toThrow(/o, line 1: weight line has 2 entries, expected N = 3/);
+    expect(readExternalManifest(path)).toEqual(valid);
   });
 });
 
@@ -158,8 +128,8 @@ function installed(program: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
 }
 
-describe.each(['minisat', 'picosat', 'cadical'])('the real %s (Debian package, installed by .ci/run)', (name) => {
-  const manifest = fileURLToPath(new URL(`../../../plugins/external/${name}/densebench-plugin.json`, import.meta.url));
+describe.each(['minisat', 'picosat', 'cadical'] as const)('the real %s (Debian package, installed by .ci/run)', (name) => {
+  const manifest = EXTERNAL_PLUGIN_MANIFESTS[name];
   it.skipIf(!installed(name) && process.env.CI !== 'true')('solves a satisfiable 3-SAT instance and reports an unsatisfiable one', async () => {
     const sat = await sweep(manifest, 'ksat', 60, 3);
     expect(sat, sat.message ?? '').toMatchObject({ status: 'solved', energy: 0 });

@@ -4,8 +4,7 @@ import { generate, instanceHash, type BinaryInstanceSpec } from '@densebench/pro
 import sa, { SweepStep, type SaParams } from '@densebench/plugin-sa';
 import { runKernels } from '../src/index.js';
 
-// SaParams is an interface (no index signature), so the typed default export needs widening to SolverPlugin.
-const plugins = [{ name: 'sa', plugin: sa as SolverPlugin }];
+const plugins: { name: string; plugin: SolverPlugin }[] = [{ name: 'sa', plugin: sa }];
 const params = resolveParams<SaParams>(sa, {});
 
 function kernel(name: string): PluginKernel<SaParams> {

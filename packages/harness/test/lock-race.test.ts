@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const storeModule = new URL('../dist/store.js', import.meta.url).href;
+const storeModule = new URL('../dist/host/store.js', import.meta.url).href;
 const RACERS = 6;
 const ROUNDS = 4;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertRunRecord, networkErrors, networkParameterCount, Rng, type Network, type RunRecord } from '@densebench/core';
-import { mnistTestSet, mnistTrainingSet, type InstanceSpec } from '@densebench/problems';
+import { assertRunRecord, networkErrors, networkParameterCount, Rng, type InstanceSpec, type Network, type RunRecord } from '@densebench/core';
+import { mnistTestSet, mnistTrainingSet } from '@densebench/problems';
 import { buildPlan, executePlan, FLATNESS_FRACTIONS, importPlugin, machineInfo, measureNetworkFlatness, NOISE_FLATNESS_SIGMAS, verifyAnswer } from '../src/index.js';
 
 const spec: InstanceSpec = { problem: 'mnist', n: 784, alpha: 0.25, k: null, seed: 1 };

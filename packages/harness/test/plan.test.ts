@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, parseAlphaList, parseIntegerList, parseSeeds, parseShard } from '../src/plan.js';
+import { buildPlan, parseAlphaList, parseIntegerList, parseSeeds, parseShard } from '../src/host/plan.js';
 
 describe('parseAlphaList', () => {
   it('expands a:b with the default step 0.05 without float noise', () => {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasProcFs, killTagged, newProcessTag, taggedProcesses } from '../src/process-tree.js';
+import { hasProcFs, killTagged, newProcessTag, taggedProcesses } from '../src/plugin/process-tree.js';
 
 // A variable of the tests' own, so that nothing here depends on (or touches) the tags the harness uses.
 const VARIABLE = 'DENSEBENCH_TEST_TREE';

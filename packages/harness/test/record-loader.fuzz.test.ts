@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertRunRecord, type RunRecord } from '@densebench/core';
-import { readRecords } from '../src/store.js';
+import { readRecords } from '../src/host/store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'densebench-records-fuzz-'));
 const path = join(dir, 'runs.jsonl');

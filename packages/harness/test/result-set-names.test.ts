@@ -5,11 +5,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planHash, type Manifest } from '../src/manifest.js';
-import { mergeResultSets } from '../src/merge.js';
-import { resultSetNameProblem } from '../src/names.js';
-import { buildPlan } from '../src/plan.js';
-import { ResultStore } from '../src/store.js';
+import { resultSetNameProblem, type Manifest } from '@densebench/core';
+import { planHash } from '../src/host/manifest.js';
+import { mergeResultSets } from '../src/host/merge.js';
+import { buildPlan } from '../src/host/plan.js';
+import { ResultStore } from '../src/host/store.js';
 
 describe('resultSetNameProblem', () => {
   it.each(['e2e', 'sa+rmc-perceptron-2026-11-26T10-00-00', 'a', 'x.y_z+1-2', '_', '-', 'n'.repeat(200), 'run..2'])('accepts %j', (name) => {

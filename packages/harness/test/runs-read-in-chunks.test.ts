@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '@densebench/core';
-import { fileLines } from '../src/lines.js';
-import { readRecords, ResultStore } from '../src/store.js';
+import { fileLines } from '../src/host/lines.js';
+import { readRecords, ResultStore } from '../src/host/store.js';
 
 const record = (seed: number, info: RunRecord['info'] = null): RunRecord => ({
   schema: 1, id: `sa/perceptron/n101/a0.3/s${seed}`, plugin: 'sa', pluginVersion: '1.0.0', params: { sweeps: 10 }, problem: 'perceptron', n: 101, alpha: 0.3, k: null, seed,

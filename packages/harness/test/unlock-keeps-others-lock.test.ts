@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { ResultStore } from '../src/store.js';
+import { ResultStore } from '../src/host/store.js';
 
 it('unlock() leaves the lock of another process and removes its own', () => {
   const dir = mkdtempSync(join(tmpdir(), 'densebench-unlock-'));

@@ -2,7 +2,7 @@
 // either return what the text means in decimal notation or throw a plain Error naming the option and the text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAlphaList, parseIntegerList, parseSeeds, parseShard } from '../src/plan.js';
+import { parseAlphaList, parseIntegerList, parseSeeds, parseShard } from '../src/host/plan.js';
 
 // Written apart from the parser's own pattern: sign, then digits with an optional fraction or a bare fraction, then an
 // optional exponent. Anything Number() reads beyond this (0x10, 0b1, 0o7, Infinity, "") is not decimal notation.

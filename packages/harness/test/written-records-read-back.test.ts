@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_ENTROPY_FILE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
-import { nonFiniteNumberPath } from '../src/finite.js';
-import { planHash, type Manifest } from '../src/manifest.js';
-import { buildPlan } from '../src/plan.js';
-import { ResultStore } from '../src/store.js';
+import { LOCAL_ENTROPY_FILE, type LocalEntropyRecord, type Manifest, type RunRecord } from '@densebench/core';
+import { nonFiniteNumberPath } from '../src/host/finite.js';
+import { planHash } from '../src/host/manifest.js';
+import { buildPlan } from '../src/host/plan.js';
+import { ResultStore } from '../src/host/store.js';
 
 const record: RunRecord = {
   schema: 1, id: 'sa/perceptron/n101/a0.3/s1', plugin: 'sa', pluginVersion: '1.0.0', params: { sweeps: 10 }, problem: 'perceptron', n: 101, alpha: 0.3, k: null, seed: 1,

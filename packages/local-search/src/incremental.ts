@@ -18,11 +18,6 @@ export interface IncrementalEnergy {
   flip(j: number, delta: number): void;
   /** A new state on the same instance (shared read-only layout), set to the all +1 configuration. */
   clone(): IncrementalEnergy;
-  /**
-   * Optional: a whole Metropolis sweep in a faster kernel that leaves exactly the state (and generator) the
-   * TypeScript sweep of metropolis.ts would; metropolisSweep then uses it.
-   */
-  compiledSweep?(beta: number, rng: Rng): number;
 }
 
 /** Random ±1 configuration of the state's length, written into `into`. */

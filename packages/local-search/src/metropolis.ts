@@ -7,14 +7,10 @@ const acceptance = new Float64Array(ACCEPTANCE_TABLE);
 
 /**
  * One sweep of `variables` Metropolis attempts at inverse temperature β, each at a uniformly random site;
- * returns the attempts made (fewer if E reached 0, where the sweep stops).
+ * returns the attempts made (fewer if E reached 0, where the sweep stops). The TypeScript reference of the sweep
+ * kernels (sweep-kernels.ts): every other backend must leave exactly the state, and the generator, this leaves.
  */
 export function metropolisSweep(state: IncrementalEnergy, beta: number, rng: Rng): number {
-  return state.compiledSweep ? state.compiledSweep(beta, rng) : metropolisSweepTs(state, beta, rng);
-}
-
-/** The sweep in TypeScript: the reference a compiled sweep must reproduce exactly. */
-export function metropolisSweepTs(state: IncrementalEnergy, beta: number, rng: Rng): number {
   const size = state.variables;
   // Near the end of an anneal most proposals cost ΔE ≥ 4, and exp() on every attempt was a quarter of the sweep's
   // time: each exp(−βΔE) is computed once per sweep (NaN marks "not yet"), the same value as before.

@@ -1,6 +1,6 @@
 // The perceptron's Metropolis sweep as WebAssembly (wasm/perceptron-sweep.ts, compiled by AssemblyScript into
-// wasm/perceptron-sweep.wasm): same moves, draws and exp values as metropolisSweepTs, about twice its speed
-// (docs/performance.md). The kernel has its own memory: the constant signs are copied in once, the mutable state
+// wasm/perceptron-sweep.wasm): same moves, draws and exp values as the TypeScript metropolisSweep, about twice its speed
+// (docs/performance.md); the 'wasm' backend of the perceptron's sweep kernel (sweep-kernels.ts). The kernel has its own memory: the constant signs are copied in once, the mutable state
 // (weights, stabilities, band) and the generator's words before each sweep and back after it — O(N + P), against the
 // sweep's O(N·|band|).
 import { readFileSync } from 'node:fs';
@@ -76,7 +76,7 @@ export class PerceptronSweepKernel {
     this.exports.setup(rngAt, tableAt, weightsAt, etaAt, bitsAt, stabilityAt, bandAt, positionAt, n, p, wordsPerColumn);
   }
 
-  /** One sweep at β from `state`, which it leaves as metropolisSweepTs would; returns the attempts made. */
+  /** One sweep at β from `state`, which it leaves as metropolisSweep would; returns the attempts made. */
   sweep(state: PerceptronSweepState, beta: number, rng: Rng): number {
     this.weights.set(state.weights);
     this.stabilities.set(state.stabilities);

@@ -4,9 +4,8 @@
 // O(|band|) instead of O(P); an accepted flip updates all P stabilities (O(P)).
 // ΔE reads η_iμ for the band's μ in a random column i: scattered reads that miss the cache once η outgrows it, so
 // the signs are also kept as bits (1 for η = −1), 32 patterns per word, column by column — an eighth of the bytes.
-import type { PerceptronInstance, Rng } from '@densebench/core';
+import type { PerceptronInstance } from '@densebench/core';
 import type { IncrementalEnergy } from './incremental.js';
-import { PerceptronSweepKernel } from './perceptron-wasm.js';
 
 const BAND_LOW = -1;
 const BAND_HIGH = 2;
@@ -73,14 +72,6 @@ export class IncrementalPerceptron implements IncrementalEnergy {
 
   clone(): IncrementalPerceptron {
     return new IncrementalPerceptron(this.layout);
-  }
-
-  private kernel: PerceptronSweepKernel | undefined;
-
-  /** The Metropolis sweep in WebAssembly (perceptron-wasm.ts): the same result as metropolisSweepTs, faster. */
-  compiledSweep(beta: number, rng: Rng): number {
-    this.kernel ??= new PerceptronSweepKernel(this);
-    return this.kernel.sweep(this, beta, rng);
   }
 
   reset(weights: Int8Array): void {

@@ -1,9 +1,9 @@
 // Deterministic instance generators. The sampling order is part of the contract (instances/README.md):
 // changing it changes every instance hash.
-import { Rng, type AnyInstance, type Instance, type ProblemName, type CommitteeInstance, type KsatInstance, type PerceptronInstance } from '@densebench/core';
+import { Rng, type AnyInstance, type CommitteeInstance, type Instance, type InstanceSpec, type KsatInstance, type PerceptronInstance, type ProblemName } from '@densebench/core';
 import { mnistTrainingSet } from './mnist.js';
 import { instanceStreamText } from './secret.js';
-import { seedText, specConstraintCount, specProblem, type InstanceSpec } from './spec.js';
+import { seedText, specConstraintCount, specProblem } from './spec.js';
 
 /** Test patterns drawn for the teacher–student generalization error. */
 export const TEST_SET_SIZE = 10_000;

@@ -2,6 +2,7 @@ export * from './spec.js';
 export * from './generate.js';
 export * from './dimacs.js';
 export * from './perceptron-format.js';
+export * from './answer-formats.js';
 export * from './files.js';
 export * from './byte-order-mark.js';
 export * from './mnist.js';

@@ -1,15 +1,6 @@
-import type { ProblemName } from '@densebench/core';
+// What follows from an instance spec (core's InstanceSpec): its number of constraints, its checks and its seed text.
+import type { InstanceSpec } from '@densebench/core';
 import { MNIST_MAX_TRAIN, MNIST_PIXELS } from './mnist.js';
-
-/** Everything that determines a generated instance. The same spec gives the same bytes on every machine. */
-export interface InstanceSpec {
-  problem: ProblemName;
-  n: number;
-  alpha: number;
-  /** K-SAT: clause size; committee machines: hidden units; null otherwise. */
-  k: number | null;
-  seed: number;
-}
 
 /** Number of constraints: M = floor(α·N + 1/2), with α·N computed in IEEE double precision. */
 export function constraintCount(n: number, alpha: number): number {

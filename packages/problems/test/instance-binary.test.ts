@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnyInstance } from '@densebench/core';
-import { generate, instanceHash, readInstanceBinary, writeInstanceBinary, type InstanceSpec } from '../src/index.js';
+import type { AnyInstance, InstanceSpec } from '@densebench/core';
+import { generate, instanceHash, readInstanceBinary, writeInstanceBinary } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'densebench-binary-'));
 

@@ -1,7 +1,7 @@
 // Planted K-SAT: random K-SAT clauses kept only when the hidden assignment σ* satisfies them (instances/README.md).
 import { describe, expect, it } from 'vitest';
-import { ksatEnergy, type KsatInstance } from '@densebench/core';
-import { constraintCount, generate, instanceHash, plantedAssignment, seedText, specProblem, writeInstance, type InstanceSpec } from '../src/index.js';
+import { ksatEnergy, type InstanceSpec, type KsatInstance } from '@densebench/core';
+import { constraintCount, generate, instanceHash, plantedAssignment, seedText, specProblem, writeInstance } from '../src/index.js';
 
 function planted(n: number, alpha: number, k: number, seed: number): InstanceSpec & { problem: 'planted-ksat' } {
   return { problem: 'planted-ksat', n, alpha, k, seed };

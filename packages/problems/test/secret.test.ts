@@ -2,7 +2,7 @@
 // "densebench:v1:keyed:" + hex HMAC-SHA256(secret, unkeyed seed text); without one, nothing changes.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { committeeEnergy, energy, ksatEnergy, perceptronEnergy, Rng } from '@densebench/core';
+import { committeeEnergy, energy, ksatEnergy, perceptronEnergy, Rng, type InstanceSpec } from '@densebench/core';
 import {
   generate,
   instanceHash,
@@ -17,7 +17,6 @@ import {
   seedText,
   teacherTestSet,
   writeInstance,
-  type InstanceSpec,
 } from '../src/index.js';
 
 const SECRET = 'densebench-example-secret'; // the example of instances/README.md

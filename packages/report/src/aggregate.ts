@@ -5,9 +5,9 @@
 // how each number is computed.
 import {
   ertEstimate, fitSuccessCurve, meanInterval, median, medianInterval, par, rankByIntervals, RUN_STATUSES, successCounts, tts99Estimate, wilsonCrossingAlpha50, wilsonInterval,
-  type CostEstimate, type CostMeasure, type RunRecord, type RunStatus,
+  type CostEstimate, type CostMeasure, type InstanceSpec, type RunRecord, type RunStatus,
 } from '@densebench/core';
-import { isDataset, specConstraintCount, type InstanceSpec } from '@densebench/problems';
+import { isDataset, specConstraintCount } from '@densebench/problems';
 import { FAILURE_STATUSES, type FailureStatus } from './failures.js';
 import { alpha50Text, crossingText, formatNumber } from './format.js';
 

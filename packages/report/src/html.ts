@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { binaryEntropy, PLANTED_REFERENCE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
+import { binaryEntropy, PLANTED_REFERENCE, type LocalEntropyRecord, type Manifest, type RunRecord } from '@densebench/core';
 import { isDataset } from '@densebench/problems';
 import { cpuDeparts, CPU_WALL_FACTOR, CPU_WALL_MIN_S, leaderboard, type CurveSummary, type PointSummary } from './aggregate.js';
 import { CHART_KINDS, chartId, localEntropyChartKinds, trendChartKinds, type ChartKind } from './charts/index.js';
@@ -25,7 +25,7 @@ import { TEACHER_STUDENT_THRESHOLDS, teacherStudentGibbsError } from './theory.j
 export interface HtmlReportInput {
   title: string;
   records: readonly RunRecord[];
-  manifest?: unknown;
+  manifest?: Manifest | null;
   /** The aggregated data, when the caller already computed it from the same records. */
   data?: ReportData;
   /** When several result sets were merged: the flagged differences between them (see compare.ts). */
@@ -62,48 +62,29 @@ export function jsonForScript(value: unknown): string {
   return (json ?? 'null').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-function field(obj: unknown, ...path: string[]): unknown {
-  let cur = obj;
-  for (const p of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
-  return cur;
+function listText(values: readonly number[]): string {
+  return values.length > 8 ? `${values.slice(0, 3).join(', ')}, …, ${values.at(-1)} (${values.length})` : values.join(', ');
 }
 
-function listText(v: unknown): string {
-  if (!Array.isArray(v)) return v === undefined || v === null ? '' : String(v);
-  return v.length > 8 ? `${v.slice(0, 3).join(', ')}, …, ${v.at(-1)} (${v.length})` : v.join(', ');
-}
-
-function metadataHtml(manifest: unknown, records: readonly RunRecord[]): string {
+function metadataHtml(manifest: Manifest | null | undefined, records: readonly RunRecord[]): string {
   const rows: [string, string][] = [];
-  const add = (label: string, value: unknown): void => {
-    if (value !== undefined && value !== null && value !== '') rows.push([label, String(value)]);
+  const add = (label: string, value: string | number | null): void => {
+    if (value !== null && value !== '') rows.push([label, String(value)]);
   };
-  if (manifest !== undefined && manifest !== null) {
-    add('Name', field(manifest, 'name'));
-    const created = field(manifest, 'createdAt');
-    const date = typeof created === 'string' && !Number.isNaN(Date.parse(created)) ? new Date(created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : created;
-    add('Date', date);
-    const m = (key: string): unknown => field(manifest, 'machine', key);
-    const cores = m('cores') === undefined ? '' : ` × ${m('cores')}`;
-    const mem = m('memoryGiB') === undefined ? '' : `, ${m('memoryGiB')} GiB`;
-    const plat = m('platform') === undefined ? '' : `, ${m('platform')}`;
-    if (m('cpu') !== undefined) add('Machine', `${m('cpu')}${cores}${mem}${plat}`);
-    add('Node', m('node'));
-    add('Commit', m('commit'));
-    add('Harness', field(manifest, 'harnessVersion'));
-    const plan = (key: string): unknown => field(manifest, 'plan', key);
-    if (field(manifest, 'plan') !== undefined) {
-      const k = plan('k') === undefined || plan('k') === null ? '' : `, K = ${plan('k')}`;
-      add('Plan', `${plan('problem') ?? '?'}${k}; N ∈ {${listText(plan('ns'))}}; α ∈ {${listText(plan('alphas'))}}; seeds: ${listText(plan('seeds'))}`);
-      if (plan('timeLimitS') !== undefined) add('Time limit', `${plan('timeLimitS')} s per run`);
-      const plugins = plan('plugins');
-      if (Array.isArray(plugins)) {
-        const text = plugins.map((p) => `${field(p, 'name')}@${field(p, 'version')} ${JSON.stringify(field(p, 'params') ?? {})}`);
-        add('Plugins', text.join('; '));
-      }
-    }
-    const finished = field(manifest, 'finished');
-    if (typeof finished === 'boolean') add('Finished', finished ? 'yes' : 'no (partial results)');
+  if (manifest) {
+    const { machine, plan } = manifest;
+    add('Name', manifest.name);
+    const created = manifest.createdAt;
+    add('Date', Number.isNaN(Date.parse(created)) ? created : new Date(created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'));
+    add('Machine', `${machine.cpu} × ${machine.cores}, ${machine.memoryGiB} GiB, ${machine.platform}`);
+    add('Node', machine.node);
+    add('Commit', machine.commit);
+    add('Harness', manifest.harnessVersion);
+    const k = plan.k === null ? '' : `, K = ${plan.k}`;
+    add('Plan', `${plan.problem}${k}; N ∈ {${listText(plan.ns)}}; α ∈ {${listText(plan.alphas)}}; seeds: ${listText(plan.seeds)}`);
+    add('Time limit', `${plan.timeLimitS} s per run`);
+    add('Plugins', plan.plugins.map((p) => `${p.name}@${p.version} ${JSON.stringify(p.params)}`).join('; '));
+    add('Finished', manifest.finished ? 'yes' : 'no (partial results)');
   }
   add('Runs', records.length);
   return `<dl class="meta">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;

@@ -27,7 +27,7 @@
 // is the threshold of AMP started from an uninformative point. Past α_sp the fixed-point iteration started
 // from small R runs away to R = 1.
 
-import { log2cosh, logGaussianTail } from '@densebench/bp';
+import { log2cosh, logGaussianTail } from '@densebench/core';
 
 /** Published thresholds (constants); `teacherStudentCriticalPoints()` recomputes both from the equations. */
 export const TEACHER_STUDENT_THRESHOLDS = {

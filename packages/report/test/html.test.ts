@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { describe, it, expect } from 'vitest';
-import { assertRunRecord, type RunRecord, type RunStatus } from '@densebench/core';
+import { assertManifest, assertRunRecord, type Manifest, type RunRecord, type RunStatus } from '@densebench/core';
 import { escapeHtml, jsonForScript, renderHtmlReport } from '../src/html.js';
 import type { Difference } from '../src/compare.js';
 import { CHART_KINDS, chartConfigs } from '../src/charts/index.js';
@@ -58,11 +58,21 @@ const records: RunRecord[] = [
   record(EVIL, 0.3, 1, 'error', 5, 'boom </script><b>x</b>'),
 ];
 
-const manifest = {
+const manifest: Manifest = {
+  schema: 1,
   name: 'demo',
   createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:01:00.000Z',
+  harnessVersion: '0.1.0',
   machine: { node: 'v20.19.0', cpu: 'Test CPU', cores: 8, memoryGiB: 16, platform: 'linux-x64', commit: 'abc123' },
-  plan: { problem: 'perceptron', ns: [201], alphas: [0.3, 0.5], k: null, seeds: [0, 1, 2, 3], timeLimitS: 10, plugins: [{ name: 'sa', version: '1.0.0', params: {} }] },
+  plan: {
+    problem: 'perceptron', ns: [201], alphas: [0.3, 0.5], k: null, seeds: [0, 1, 2, 3], timeLimitS: 10, memoryLimitMb: null,
+    plugins: [{ name: 'sa', ref: 'sa', version: '1.0.0', workUnit: 'sweeps', params: {} }], runs: 16, hash: 'a'.repeat(64),
+  },
+  shard: null,
+  command: ['bench'],
+  mergedFrom: null,
+  finished: true,
 };
 
 interface EmbeddedPoint { plugin: string; alpha: number; rate: number; solved: number; runs: number; medianTimeS: number | null }
@@ -77,7 +87,8 @@ function embedded(html: string): EmbeddedData {
 describe('renderHtmlReport', () => {
   const html = renderHtmlReport({ title: 'Demo <report>', records, manifest });
 
-  it('uses fixtures that are valid run records', () => {
+  it('uses fixtures that are a valid manifest and valid run records', () => {
+    assertManifest(manifest);
     for (const r of records) assertRunRecord(r);
   });
 
@@ -120,6 +131,9 @@ describe('renderHtmlReport', () => {
     expect(html).toMatch(/<td class="num bad">1<\/td>/);
     expect(html).toContain('abc123');
     expect(html).toContain('10 s per run');
+    expect(html).toContain('<dt>Machine</dt><dd>Test CPU × 8, 16 GiB, linux-x64</dd>');
+    expect(html).toContain('<dt>Plan</dt><dd>perceptron; N ∈ {201}; α ∈ {0.3, 0.5}; seeds: 0, 1, 2, 3</dd>');
+    expect(html).toContain('<dt>Finished</dt><dd>yes</dd>');
     // Success rate, median time and work, TTS₉₉ vs α, and the cactus: one canvas and one chart each.
     expect(runClientScript(html).map((c) => c.id)).toEqual(['rate-0', 'time-0', 'work-0', 'tts-0', 'ecdf-0']);
     // TTS₉₉ and ERT per point: sa at α = 0.3 solved all four runs (0.1 … 0.4 s): TTS₉₉ = the median, 0.25 s; ERT = 1/4 s.

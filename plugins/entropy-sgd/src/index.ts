@@ -15,7 +15,7 @@
 import type { Rng } from '@densebench/core';
 import { defineLearnerPlugin, MinibatchSampler, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
 
-export type EntropySgdParams = CommonLearnerParams & {
+export interface EntropySgdParams extends CommonLearnerParams {
   L: number;
   gamma0: number;
   gamma1: number;
@@ -25,7 +25,7 @@ export type EntropySgdParams = CommonLearnerParams & {
   weightDecay: number;
   outerLr: number;
   outerLrDecay: number;
-};
+}
 
 export class EntropySgdLearner implements Learner {
   readonly weights: Float64Array;

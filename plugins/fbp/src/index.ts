@@ -9,7 +9,7 @@ import { focusingProtocol, type FocusingStep, type ProtocolParams } from './prot
 
 export { focusingProtocol, type FocusingStep, type ProtocolParams } from './protocol.js';
 
-export type FbpParams = Omit<ProtocolParams, 'step'> & {
+export interface FbpParams extends Omit<ProtocolParams, 'step'> {
   /** Grid step; when absent, the per-problem default of STEP_BY_KIND. */
   step?: number;
   /** Sweeps per protocol step; when absent, the per-problem default of MAX_SWEEPS_BY_KIND. */
@@ -17,7 +17,7 @@ export type FbpParams = Omit<ProtocolParams, 'step'> & {
   epsilon: number;
   damping: number;
   randfact: number;
-};
+}
 
 /**
  * Default grid step of the standard and pseudo protocols per kind of instance, measured with densebench (README):

@@ -1,5 +1,4 @@
-// A type alias (not an interface) so that SolverPlugin<LesaParams> is assignable to SolverPlugin.
-export type LesaParams = {
+export interface LesaParams {
   gamma0: number;
   gammaFactor: number;
   gammaMax: number;
@@ -9,4 +8,4 @@ export type LesaParams = {
   sweepsPerGamma: number;
   epsilon: number;
   damping: number;
-};
+}

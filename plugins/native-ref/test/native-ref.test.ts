@@ -28,7 +28,7 @@ describe.skipIf(!haveCompiler && process.env.CI !== 'true')('native-ref', () => 
   });
 
   it('follows each TypeScript kernel call for call from the same generator state', async () => {
-    const plugins = [sa, fms, fbp].map((plugin) => ({ name: plugin.name, plugin: plugin as unknown as SolverPlugin }));
+    const plugins = [sa, fms, fbp].map((plugin: SolverPlugin) => ({ name: plugin.name, plugin }));
     const twins = NATIVE_TWINS.map((t) => ({ plugin: t.plugin, kernel: t.kernel, run: (file: string, state: Uint32Array, budget: { ms: number } | { calls: number }) => runNativeBench(t.native, t.args, file, state, budget) }));
     const results = await runPairedKernels({ plugins, twins, timeMs: 20, pairs: 2, sizes: [301], checkCalls: 4 });
     expect(results.map((r) => `${r.plugin}: ${r.kernel}`)).toEqual(['sa: perceptron sweep', 'fms: 3-SAT flips', 'fbp: perceptron BP sweep']);
@@ -48,7 +48,7 @@ describe.skipIf(!haveCompiler && process.env.CI !== 'true')('native-ref', () => 
     const kernel = sa.kernels!.find((k) => k.name === 'perceptron sweep')!;
     for (let s = 0; s < 5; s++) {
       const state = stateFromSeedText(`draws:${s}`);
-      const step = kernel.prepare(instance, { beta0: 5, beta1: 7, sweeps: 20000, restarts: 1 }, new Rng(state.slice()));
+      const step = kernel.prepare(instance, { beta0: 5, beta1: 7, sweeps: 20000, restarts: 1, backend: 'fastest' }, new Rng(state.slice()));
       step.run();
       expect(runNativeBench('sa', ['--beta=7'], file, state, { calls: 1 }).checksum).toBe(step.checksum());
     }

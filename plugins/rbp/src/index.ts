@@ -5,14 +5,14 @@
 import { BestConfiguration, definePlugin, energy, runSearch, type Instance, type Rng, type Search } from '@densebench/core';
 import { focusingGraph, type FocusingGraph } from '@densebench/bp';
 
-export type RbpParams = {
+export interface RbpParams {
   r0?: number;
   rstep?: number;
   wait: number;
   maxSweeps?: number;
   damping: number;
   randfact: number;
-};
+}
 
 /**
  * Schedules when not given: the group's perceptron example (r0 0.5, rstep 0.01, 500 sweeps; BeliefPropagation.jl

@@ -9,8 +9,7 @@
 //   traced:   c = cosh(γ(x − 2)) / cosh(γ x),  x = w S_j ∈ {2 − y, …, y}   (y + 1 values, RRRMC's fk table)
 //   explicit: c = exp(−2γ w W̃_j)                                        (2 values)
 // A flip of W̃_j (explicit only) has factor exp(−2γ W̃_j S_j), S_j ∈ {−y, …, y}.
-import type { Rng } from '@densebench/core';
-import { log2cosh } from '@densebench/bp';
+import { log2cosh, type Rng } from '@densebench/core';
 import { randomConfiguration, type IncrementalEnergy } from '@densebench/local-search';
 
 export type CentreMode = 'traced' | 'explicit';

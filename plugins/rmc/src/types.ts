@@ -10,10 +10,9 @@ export interface Schedule {
   gammaMax: number;
 }
 
-// A type alias (not an interface) so that SolverPlugin<RmcParams> is assignable to SolverPlugin.
 /** Schedule fields left out take the per-problem default of SCHEDULE_BY_KIND. */
-export type RmcParams = Partial<Schedule> & {
+export interface RmcParams extends Partial<Schedule> {
   y: number;
   centre: CentreMode;
   sweeps: number;
-};
+}

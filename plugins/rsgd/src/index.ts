@@ -13,14 +13,14 @@ import { defineLearnerPlugin, MinibatchSampler, signsOf, type CommonLearnerParam
 
 export type Coupling = 'majority' | 'elastic' | 'auto';
 
-export type RsgdParams = CommonLearnerParams & {
+export interface RsgdParams extends CommonLearnerParams {
   y: number;
   coupling: Coupling;
   lambda: number;
   lambdaFactor: number;
   gamma0: number;
   gammaStep: number;
-};
+}
 
 export class RsgdLearner implements Learner {
   readonly replicas: Float64Array[];

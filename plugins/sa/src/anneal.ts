@@ -1,7 +1,8 @@
 // Restarts of the annealer, for any problem with an incremental energy: each restart is one run of core's search
 // driver over `sweeps` sweeps (one sweep per step, β on core's geometric ramp), and the restarts share one keeper.
+// The sweep is local-search's Metropolis sweep kernel, bound to the annealer's state in the backend the params name.
 import { BestConfiguration, geometricRamp, runSearch, type Rng, type Search, type SearchSettings, type SolveContext } from '@densebench/core';
-import { metropolisSweep, randomConfiguration, type IncrementalEnergy } from '@densebench/local-search';
+import { randomConfiguration, type BoundSweep, type IncrementalEnergy } from '@densebench/local-search';
 import type { AnnealResult, SaParams } from './types.js';
 
 /** Annealing as steps: step t is one Metropolis sweep at β_t. The attempts are counted over every restart. */
@@ -12,6 +13,7 @@ class Annealing implements Search {
 
   constructor(
     private readonly annealer: IncrementalEnergy,
+    private readonly sweep: BoundSweep,
     private readonly params: SaParams,
     private readonly rng: Rng,
   ) {
@@ -25,7 +27,7 @@ class Annealing implements Search {
 
   step(sweep: number): void {
     const { beta0, beta1, sweeps } = this.params;
-    this.attempts += metropolisSweep(this.annealer, geometricRamp(beta0, beta1, sweeps, sweep), this.rng);
+    this.attempts += this.sweep(geometricRamp(beta0, beta1, sweeps, sweep), this.rng);
   }
 
   offer(best: BestConfiguration): void {
@@ -41,13 +43,17 @@ class Annealing implements Search {
   }
 }
 
-/** Runs `restarts` annealings from random configurations, each of `sweeps` sweeps, stopping at E = 0 or at the deadline; returns the best configuration seen. */
+/**
+ * Runs `restarts` annealings from random configurations, each of `sweeps` sweeps of `sweep` (bound to `annealer`),
+ * stopping at E = 0 or at the deadline; returns the best configuration seen.
+ */
 export function runRestarts(
   annealer: IncrementalEnergy,
+  sweep: BoundSweep,
   params: SaParams,
   ctx: SolveContext,
 ): AnnealResult {
-  const annealing = new Annealing(annealer, params, ctx.rng);
+  const annealing = new Annealing(annealer, sweep, params, ctx.rng);
   const best = new BestConfiguration(annealer.variables);
   const settings: SearchSettings = { steps: params.sweeps, progressEvery: Math.max(1, Math.floor(params.sweeps / 100)) };
   for (let restart = 0; restart < params.restarts; restart++) {

@@ -2,7 +2,7 @@
 // where an annealing run spends most of its sweeps. `prepare` first relaxes the random start with a fixed number
 // of sweeps, so the timed sweeps see a state that does not depend on how many calls fit in the time budget.
 import type { Instance, KernelStep, PluginKernel, Rng } from '@densebench/core';
-import { incrementalEnergy, metropolisSweep, randomConfiguration, type IncrementalEnergy } from '@densebench/local-search';
+import { bindMetropolisSweep, incrementalEnergy, randomConfiguration, type BoundSweep, type IncrementalEnergy } from '@densebench/local-search';
 import type { SaParams } from './types.js';
 
 const RELAXATION_SWEEPS = 20;
@@ -10,12 +10,15 @@ const RELAXATION_SWEEPS = 20;
 /** One sweep (N Metropolis attempts) at fixed β per `run()`; the configuration carries over from call to call. */
 export class SweepStep implements KernelStep {
   readonly annealer: IncrementalEnergy;
+  private readonly sweep: BoundSweep;
   private readonly beta: number;
   private readonly rng: Rng;
   private readonly start: Int8Array;
 
-  constructor(annealer: IncrementalEnergy, beta: number, rng: Rng) {
+  /** `sweep` is bound to `annealer` (local-search's bindMetropolisSweep). */
+  constructor(annealer: IncrementalEnergy, sweep: BoundSweep, beta: number, rng: Rng) {
     this.annealer = annealer;
+    this.sweep = sweep;
     this.beta = beta;
     this.rng = rng;
     this.start = new Int8Array(annealer.variables);
@@ -24,7 +27,7 @@ export class SweepStep implements KernelStep {
   }
 
   run(): number {
-    const attempts = metropolisSweep(this.annealer, this.beta, this.rng);
+    const attempts = this.sweep(this.beta, this.rng);
     // At E = 0 a sweep stops after its first accepted move: restart so that later calls still do a full sweep.
     if (this.annealer.energy === 0) this.randomize();
     return attempts;
@@ -40,7 +43,8 @@ export class SweepStep implements KernelStep {
 }
 
 function prepareSweep(instance: Instance, params: SaParams, rng: Rng): SweepStep {
-  return new SweepStep(incrementalEnergy(instance), params.beta1, rng);
+  const annealer = incrementalEnergy(instance);
+  return new SweepStep(annealer, bindMetropolisSweep(annealer, params.backend).op, params.beta1, rng);
 }
 
 /** The SA plugin's kernels: a sweep on the random binary perceptron, the committee machine and random 3-SAT. */

@@ -1,10 +1,11 @@
-// A type alias (not an interface) so that SolverPlugin<SaParams> is assignable to SolverPlugin.
-export type SaParams = {
+export interface SaParams {
   beta0: number;
   beta1: number;
   sweeps: number;
   restarts: number;
-};
+  /** The sweep kernel's backend: 'fastest' (the default), or one by name ('ts', 'wasm'). */
+  backend: string;
+}
 
 export interface AnnealResult {
   weights: Int8Array;

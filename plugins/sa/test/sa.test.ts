@@ -62,3 +62,23 @@ describe('sa solves easy instances', () => {
     expect(energy(f, result.assignment)).toBe(0);
   });
 });
+
+describe('sa backends', () => {
+  it('gives the same answer, work and energy with every backend, and records the one that ran', async () => {
+    const { instance } = generate({ problem: 'perceptron', n: 101, alpha: 0.5, k: null, seed: 2 });
+    const runs = await Promise.all(['fastest', 'ts', 'wasm'].map((backend) => sa.solve(instance, params({ sweeps: 400, backend }), standaloneContext('backends'))));
+    expect(runs.map((r) => r.info?.backend)).toEqual(['wasm', 'ts', 'wasm']);
+    for (const r of runs.slice(1)) {
+      expect(Array.from(r.assignment)).toEqual(Array.from(runs[0]!.assignment));
+      expect(r.work).toBe(runs[0]!.work);
+      expect(r.energy).toBe(runs[0]!.energy);
+    }
+  });
+
+  it('runs ts where there is no faster backend, and refuses a backend the problem does not have', async () => {
+    const { instance } = generate({ problem: 'ksat', n: 50, alpha: 2, k: 3, seed: 1 });
+    expect((await sa.solve(instance, params(), standaloneContext('ksat'))).info?.backend).toBe('ts');
+    expect(() => sa.solve(instance, params({ backend: 'wasm' }), standaloneContext('ksat'))).toThrow('kernel "metropolis sweep (K-SAT)" has no backend "wasm" (backends: ts)');
+    expect(() => resolveParams(sa, { backend: 'gpu' })).toThrow(/field "backend" must be equal to one of the allowed values \(fastest, ts, wasm\)/);
+  });
+});

@@ -4,7 +4,9 @@
 import type { Rng } from '@densebench/core';
 import { defineLearnerPlugin, MinibatchSampler, type CommonLearnerParams, type Learner, type LearningTask } from '@densebench/learn';
 
-export type SgdParams = CommonLearnerParams & { momentum: number };
+export interface SgdParams extends CommonLearnerParams {
+  momentum: number;
+}
 
 /** Minibatch SGD with optional heavy-ball momentum on the minibatch-mean gradient. */
 export class SgdLearner implements Learner {

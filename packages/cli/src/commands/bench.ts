@@ -2,15 +2,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { PROBLEM_NAMES, type ProblemName } from '@densebench/core';
-import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, resolvePluginUrl, resultSetNameProblem, ResultStore, runSweep, type Manifest } from '@densebench/harness';
+import { DEFAULT_LOCAL_ENTROPY_SETTINGS } from '@densebench/analysis';
+import { PROBLEM_NAMES, resultSetNameProblem, type Manifest, type ProblemName } from '@densebench/core';
+import { buildPlan, HARNESS_VERSION, machineInfo, parseAlphaList, parseIntegerList, parseSeeds, parseShard, resolvePluginUrl, ResultStore, runSweep } from '@densebench/harness';
 import { isDataset, MNIST_PIXELS, readSecret, usesK } from '@densebench/problems';
 import { summarize, writeHtmlReport } from '@densebench/report';
 import { listSetting, loadStudyConfig, type StudyConfig } from '../config.js';
 import { formatSeconds, summaryTable, terminalText, timestamp } from '../format.js';
 import { printWritten } from './report.js';
 import { measureResultSet } from './local-entropy.js';
-import { DEFAULT_LOCAL_ENTROPY_SETTINGS } from '../local-entropy.js';
 import { BUILTIN_PLUGINS } from '../builtins.js';
 import { isBuiltinUrl, selectPlugins, type PluginEntry } from '../plugins.js';
 

@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { DEFAULT_LOCAL_ENTROPY_SETTINGS, measureLocalEntropy, planLocalEntropy, type LocalEntropySettings } from '@densebench/analysis';
 import { binaryEntropy, LOCAL_ENTROPY_FILE, localEntropyKey, type RunRecord } from '@densebench/core';
 import { parseAlphaList, ResultStore } from '@densebench/harness';
 import { writeHtmlReport } from '@densebench/report';
 import { formatSeconds } from '../format.js';
-import { DEFAULT_LOCAL_ENTROPY_SETTINGS, measureLocalEntropy, planLocalEntropy, type LocalEntropySettings } from '../local-entropy.js';
 import { loadResultSet, printWritten } from './report.js';
 
 export function localEntropyOptions(y: Argv) {

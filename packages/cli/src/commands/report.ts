@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import type { LocalEntropyRecord, RunRecord } from '@densebench/core';
-import { readRecords, resultSetNameProblem, RUNS_FILE, ResultStore, type Manifest } from '@densebench/harness';
+import { resultSetNameProblem, type LocalEntropyRecord, type Manifest, type RunRecord } from '@densebench/core';
+import { readRecords, RUNS_FILE, ResultStore } from '@densebench/harness';
 import { compareResultSets, summarize, uniqueSetNames, writeHtmlReport, type WrittenReport } from '@densebench/report';
 import { summaryTable } from '../format.js';
 

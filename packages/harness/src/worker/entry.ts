@@ -1,10 +1,10 @@
-// Entry of a worker process (spawned by pool-thread.ts with its private channel on fd 3): the only place plugin code
+// Entry of a worker process (spawned by host/pool-thread.ts with its private channel on fd 3): the only place plugin code
 // runs. A worker serves one plugin: it describes it (metadata as data) or runs it on one instance at a time.
 import { Socket } from 'node:net';
 import { describeError } from '@densebench/core';
-import { CHANNEL_FD, FrameReader, outputMarker, sendMessage, type Frame } from '../channel.js';
-import { importPlugin } from '../plugins.js';
-import type { PluginInfo, RawOutcome, WorkerReply, WorkerRequest } from '../task.js';
+import { CHANNEL_FD, FrameReader, outputMarker, sendMessage, type Frame } from '../protocol/channel.js';
+import { importPlugin } from '../plugin/load.js';
+import type { PluginInfo, RawOutcome, WorkerReply, WorkerRequest } from '../protocol/task.js';
 import { solveInWorker } from './solve.js';
 
 // Captured before any plugin is imported, so that later changes to these globals do not reach the harness's code.

@@ -1,12 +1,13 @@
 // One run inside a worker process: read the training instance, import the plugin (its first import counts toward the
 // run), give it a context, call solve() and package what it returns for the harness. Nothing here is trusted by the
-// harness — it re-checks every field (outcome.ts) and measures time and verifies answers in its own process — but an
+// harness — it re-checks every field (host/outcome.ts) and measures time and verifies answers in its own process — but an
 // honest worker reports misuse precisely, so that a plugin author sees which value was wrong.
 import { createSolveContext, describeError, resolveParams, Rng } from '@densebench/core';
 import { decodeInstanceBinary } from '@densebench/problems';
-import { attachRunMemory, collectLeftoverGarbage, RunMemory } from '../memory.js';
-import { importPlugin } from '../plugins.js';
-import type { RawOutcome, WorkerRequest } from '../task.js';
+import { importPlugin } from '../plugin/load.js';
+import { attachProcessMemoryMeter } from '../plugin/process-memory.js';
+import { collectLeftoverGarbage, RunMemory } from './memory.js';
+import type { RawOutcome, WorkerRequest } from '../protocol/task.js';
 
 /** Points kept of a run's (work, energy) trace: when full, every other point is dropped and the stride doubles. */
 export const MAX_TRACE = 256;
@@ -81,7 +82,7 @@ export async function solveInWorker(request: Extract<WorkerRequest, { type: 'sol
         if (log.length < MAX_LOG_LINES) log.push(describeError(message, MAX_LOG_LINE));
       },
     });
-    attachRunMemory(ctx, memory);
+    attachProcessMemoryMeter(ctx, memory);
     try {
       const params = resolveParams(plugin, request.params);
       const result: unknown = await plugin.solve(instance, params, ctx);

@@ -2,7 +2,7 @@
 // subtree): every process the worker starts stays in it whatever it does (setsid, a scrubbed environment, a double
 // fork), so the harness can freeze the whole tree between runs, kill all of it at once (cgroup.kill), and read the CPU
 // time of all of it (cpu.stat). Where no cgroup can be made, the caller falls back to the environment tag
-// (process-tree.ts) and the process group.
+// (plugin/process-tree.ts) and the process group.
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -3,7 +3,7 @@
 // and caps what one record may carry, so that no value a plugin hands back can stop a sweep or make its result set
 // unreadable (a negative work, a NaN energy, a circular or BigInt info, a megabyte of log).
 import { describeError } from '@densebench/core';
-import type { RawOutcome } from './task.js';
+import type { RawOutcome } from '../protocol/task.js';
 
 /** Caps on what one record carries from a plugin; longer text is cut with a marker. */
 export const RECORD_LIMITS = {

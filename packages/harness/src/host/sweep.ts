@@ -1,8 +1,8 @@
 // A sweep on disk: runs the missing part of a plan into a result set, resuming whatever is already recorded.
-import type { RunRecord } from '@densebench/core';
+import type { MachineInfo, Manifest, ManifestPlugin, RunRecord } from '@densebench/core';
 import { secretId } from '@densebench/problems';
-import { HARNESS_VERSION, type MachineInfo } from './machine.js';
-import { planHash, type Manifest, type ManifestPlugin } from './manifest.js';
+import { HARNESS_VERSION } from './machine.js';
+import { planHash } from './manifest.js';
 import { shardPlan, type RunSpec } from './plan.js';
 import { executePlan } from './runner.js';
 import { secretMatching } from './secret-check.js';

@@ -1,10 +1,19 @@
-// manifest.json: what a result set is — its plan (and the hash that identifies it), the shard it covers, the
-// code and machine that made it. Validated against a JSON Schema when read.
-import { createHash } from 'node:crypto';
-import { PROBLEM_NAMES, schemaChecker } from '@densebench/core';
-import type { MachineInfo } from './machine.js';
-import { resultSetNameProblem } from './names.js';
-import { buildPlan, type RunSpec } from './plan.js';
+// manifest.json: what a result set is — its plan (and the hash that identifies it), the shard it covers, the code and
+// machine that made it. Written by the harness, read by the harness and the report; validated against its JSON Schema
+// when read. The harness derives the plan's runs and hash from it (planFromManifest, planHash).
+import { PROBLEM_NAMES, type ProblemName } from './instance.js';
+import { resultSetNameProblem } from './result-set-name.js';
+import { schemaChecker } from './schema.js';
+
+/** The machine a result set was made on (recorded in its manifest; the records repeat node, cpu and commit). */
+export interface MachineInfo {
+  node: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  platform: string;
+  commit: string | null;
+}
 
 export interface ManifestPlugin {
   name: string;
@@ -27,7 +36,7 @@ export interface Manifest {
   harnessVersion: string;
   machine: MachineInfo;
   plan: {
-    problem: string;
+    problem: ProblemName;
     ns: number[];
     alphas: number[];
     k: number | null;
@@ -54,12 +63,6 @@ export interface Manifest {
   mergedFrom: string[] | null;
   /** True when every run of this result set's part of the plan is recorded. */
   finished: boolean;
-}
-
-/** Identity of a plan: its runs (ids and resolved params, in order), the time limit and the memory limit. */
-export function planHash(plan: readonly RunSpec[], timeLimitS: number, memoryLimitMb: number | null = null): string {
-  const canonical = JSON.stringify({ timeLimitS, memoryLimitMb, runs: plan.map((r) => [r.id, r.params]) });
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 const numberList = { type: 'array', items: { type: 'number' } } as const;
@@ -136,10 +139,4 @@ export function assertManifest(value: unknown, where = 'manifest'): asserts valu
   const nameProblem = resultSetNameProblem(m.name);
   if (nameProblem) throw new Error(`${where}: field "name" ${JSON.stringify(m.name)} cannot name a result set: ${nameProblem}`);
   if (m.shard && m.shard.index > m.shard.count) throw new Error(`${where}: field "shard.index" ${m.shard.index} exceeds shard.count ${m.shard.count}`);
-}
-
-/** The whole plan a manifest describes, rebuilt from its grid and plugins. */
-export function planFromManifest(manifest: Manifest): RunSpec[] {
-  const { problem, ns, alphas, k, seeds, plugins } = manifest.plan;
-  return buildPlan({ plugins: plugins.map((p) => ({ name: p.name, params: p.params, ...(p.ns ? { ns: p.ns } : {}) })), problem: problem as RunSpec['instance']['problem'], ns, alphas, k: k ?? 0, seeds });
 }

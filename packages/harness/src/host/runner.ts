@@ -2,9 +2,9 @@
 // to a worker process as data, and every answer is verified here against this process's own copy. Whatever a plugin
 // does, one run yields one valid record (its status says what went wrong) and the sweep goes on.
 import { availableParallelism } from 'node:os';
-import { describeError, encodeAnswer, type AnyInstance, type RunRecord } from '@densebench/core';
-import { generate, instanceHash, isCommittee, isDataset, isKsat, secretId, type GeneratedInstance, type InstanceSpec } from '@densebench/problems';
-import { HARNESS_VERSION, type MachineInfo } from './machine.js';
+import { describeError, encodeAnswer, type AnyInstance, type InstanceSpec, type MachineInfo, type RunRecord } from '@densebench/core';
+import { generate, instanceHash, isCommittee, isDataset, isKsat, secretId, type GeneratedInstance } from '@densebench/problems';
+import { HARNESS_VERSION } from './machine.js';
 import { capText, RECORD_LIMITS } from './outcome.js';
 import type { RunSpec } from './plan.js';
 import { createPool, packInstance, type PoolOptions, type TaskResult, type WorkerPool } from './pool.js';

@@ -1,5 +1,5 @@
-import { isDecimalNumber, type ProblemName } from '@densebench/core';
-import { specProblem, usesK, type InstanceSpec } from '@densebench/problems';
+import { isDecimalNumber, type InstanceSpec, type ProblemName } from '@densebench/core';
+import { specProblem, usesK } from '@densebench/problems';
 
 /** One run of the plan: a plugin on one generated instance, with resolved parameters. */
 export interface RunSpec {

@@ -1,8 +1,7 @@
 // Joins result sets (typically the shards of one plan) into one, refusing to mix plans or code versions.
 import { basename, resolve } from 'node:path';
-import type { RunRecord } from '@densebench/core';
-import { planFromManifest, type Manifest } from './manifest.js';
-import { resultSetNameProblem } from './names.js';
+import { resultSetNameProblem, type Manifest, type RunRecord } from '@densebench/core';
+import { planFromManifest } from './manifest.js';
 import { ResultStore, type Warn } from './store.js';
 
 export interface MergeOptions {

@@ -1,7 +1,5 @@
-// Special functions for BP messages, evaluated in log space so that saturated messages do not underflow.
-
-/** Fields are clamped to ±FIELD_MAX (as the authors' tanh format does): tanh(30) is 1 in double precision. */
-export const FIELD_MAX = 30;
+// Special functions of the Gaussian and binary-spin calculations (BP messages, the theory curves of the report, the
+// replicated chain's coupling), evaluated in log space so that saturated arguments do not underflow.
 
 /**
  * log erfc(z). For z ≥ 0 the Chebyshev fit of Numerical Recipes (erfcc, fractional error < 1.2e-7 everywhere) is
@@ -33,15 +31,6 @@ export function erf(z: number): number {
 /** log H(x) with H(x) = ½ erfc(x/√2), the Gaussian tail probability; log1p keeps H ≈ 1 (x ≪ 0) accurate. */
 export function logGaussianTail(x: number): number {
   return x >= 0 ? logErfc(x * Math.SQRT1_2) - Math.LN2 : Math.log1p(-0.5 * Math.exp(logErfc(-x * Math.SQRT1_2)));
-}
-
-export function clampField(h: number): number {
-  return h > FIELD_MAX ? FIELD_MAX : h < -FIELD_MAX ? -FIELD_MAX : h;
-}
-
-/** atanh with its argument kept inside (−1, 1), so that saturated magnetizations give ±FIELD_MAX. */
-export function atanhClamped(m: number): number {
-  return clampField(Math.atanh(m));
 }
 
 /** log(2 cosh x), stable for large |x|. */

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, resolveParams, Rng, stateFromSeedText, type SolverPlugin } from '@densebench/core';
-import { generate, instanceHash, writeInstance, type InstanceSpec } from '@densebench/problems';
+import { median, resolveParams, Rng, stateFromSeedText, type InstanceSpec, type SolverPlugin } from '@densebench/core';
+import { generate, instanceHash, writeInstance } from '@densebench/problems';
 import { kernelSeedText } from './kernels.js';
 
 /** What a twin reports for one block: calls made, work done (the kernel's unit), its own timing, and its checksum. */

@@ -1,9 +1,13 @@
+// Finding a plugin and loading it into a SolverPlugin: a built-in name, an installed package or a path resolves to a
+// module URL (the host does this, without running plugin code), and importPlugin loads the module, or builds the plugin
+// of an external solver's manifest. The worker imports what it runs here; `densebench kernels` loads in-process.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertPlugin, type SolverPlugin } from '@densebench/core';
-import { externalPluginUrl, isExternalPluginUrl, loadExternalPlugin, PLUGIN_MANIFEST_FILE } from './external.js';
+import { externalPluginUrl, isExternalPluginUrl, PLUGIN_MANIFEST_FILE } from './external-manifest.js';
+import { loadExternalPlugin } from './external-plugin.js';
 
 /** A plugin module located on disk, with its loaded definition. */
 export interface LoadedPlugin {

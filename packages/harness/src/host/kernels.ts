@@ -1,7 +1,7 @@
 // Kernel micro-benchmarks: each plugin's inner step timed with tinybench on fixed seeded instances, so that
 // kernel throughput is a number comparable across commits.
-import { resolveParams, Rng, type PluginKernel, type ProblemName, type SolverPlugin } from '@densebench/core';
-import { generate, instanceHash, isDataset, specProblem, type InstanceSpec } from '@densebench/problems';
+import { resolveParams, Rng, type InstanceSpec, type PluginKernel, type ProblemName, type SolverPlugin } from '@densebench/core';
+import { generate, instanceHash, isDataset, specProblem } from '@densebench/problems';
 import { Bench } from 'tinybench';
 
 /** Timed calls of one kernel at one size. */

@@ -1,18 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import type { MachineInfo } from '@densebench/core';
 
 /** Version of the harness written into every record. */
-export const HARNESS_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-export interface MachineInfo {
-  node: string;
-  cpu: string;
-  cores: number;
-  memoryGiB: number;
-  platform: string;
-  commit: string | null;
-}
+export const HARNESS_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The git commit of the working directory, with "-dirty" when it has uncommitted changes; null outside a repository. */
 export function gitCommit(cwd = process.cwd()): string | null {

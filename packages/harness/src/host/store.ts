@@ -4,10 +4,9 @@
 import { appendFileSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, fstatSync, rmSync, writeFileSync, writeSync, renameSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { assertLocalEntropyRecord, assertRunRecord, LOCAL_ENTROPY_FILE, type LocalEntropyRecord, type RunRecord } from '@densebench/core';
+import { assertLocalEntropyRecord, assertManifest, assertRunRecord, LOCAL_ENTROPY_FILE, type LocalEntropyRecord, type Manifest, type RunRecord } from '@densebench/core';
 import { firstNonFiniteNumber } from './finite.js';
 import { fileLines, LINE_CHUNK_BYTES } from './lines.js';
-import { assertManifest, type Manifest } from './manifest.js';
 
 export const RUNS_FILE = 'runs.jsonl';
 export const MANIFEST_FILE = 'manifest.json';

@@ -1,6 +1,6 @@
 // What crosses between the harness and the worker processes that run plugin code (over channel.ts). Everything a worker sends is
-// untrusted data (the plugin runs in that process and can forge it): the harness validates it (outcome.ts), measures
-// time itself (pool-thread.ts) and verifies every answer against its own copy of the instance (verify.ts).
+// untrusted data (the plugin runs in that process and can forge it): the harness validates it (host/outcome.ts), measures
+// time itself (host/pool-thread.ts) and verifies every answer against its own copy of the instance (host/verify.ts).
 
 /** A run as the harness hands it to the pool: the plugin, its resolved params, the training instance on disk. */
 export interface SolveTask {
@@ -37,7 +37,7 @@ export type WorkerRequest =
     };
 
 /**
- * What an honest worker process sends back about a run (the harness checks every field: see outcome.ts).
+ * What an honest worker process sends back about a run (the harness checks every field: see host/outcome.ts).
  * `violation` is the first misuse of the context the worker saw (e.g. ctx.progress() with a non-number).
  */
 export type RawOutcome =

@@ -4,7 +4,7 @@
 // by the harness's own work (verifying a large answer takes seconds), and no plugin code ever runs in this process.
 //
 // Between runs an idle worker is stopped (SIGSTOP), so a plugin's code cannot run outside its own timed runs; what a
-// run started is killed when it ends (process-tree.ts).
+// run started is killed when it ends (plugin/process-tree.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdirSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { describeError } from '@densebench/core';
 import { ProcessCgroup, removeCgroups } from './cgroup.js';
-import { FrameReader, outputMarker, sendBytes, sendMessage, type Frame } from './channel.js';
+import { FrameReader, outputMarker, sendBytes, sendMessage, type Frame } from '../protocol/channel.js';
 import { processCpuTimeMs } from './proc-cpu.js';
-import { killTagged, newProcessTag, PROCESS_TAG_ENV } from './process-tree.js';
-import type { SolveTask, WorkerReply, WorkerRequest } from './task.js';
+import { killTagged, newProcessTag, PROCESS_TAG_ENV } from '../plugin/process-tree.js';
+import type { SolveTask, WorkerReply, WorkerRequest } from '../protocol/task.js';
 
 export interface PoolThreadConfig {
   /** Compiled worker entry (dist/worker/entry.js). */
@@ -103,7 +103,7 @@ class WorkerProcess {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     if (config.workerUser) chownSync(this.dir, config.workerUser.uid, config.workerUser.gid);
     // Its own process group (detached): a Ctrl-C at the terminal reaches the harness only, which then stops every
-    // worker itself. No IPC: fd 3 is the private channel (channel.ts), a socket no other process can open.
+    // worker itself. No IPC: fd 3 is the private channel (protocol/channel.ts), a socket no other process can open.
     this.child = spawn(process.execPath, [...(config.memoryLimitMb ? [`--max-old-space-size=${config.memoryLimitMb}`] : []), config.entry], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -124,10 +124,28 @@ class WorkerProcess {
     this.channel.on('error', () => {});
     this.child.stdout!.on('data', (chunk: Buffer) => this.keepOutput('stdout', chunk));
     this.child.stderr!.on('data', (chunk: Buffer) => this.keepOutput('stderr', chunk));
-    this.child.on('exit', (code, signal) => {
-      this.exit = { code, signal };
+    // What a worker sent just before it exited (a crash report from its uncaughtException handler, say) may still be in
+    // the channel when 'exit' arrives: the exit is announced once the channel has been read to its end (at most 1 s on).
+    let exited = false;
+    let channelEnded = false;
+    const announce = (): void => {
+      if (!exited || this.exit) return;
+      this.exit = exitInfo;
       for (const listener of [...this.exitListeners]) listener();
+    };
+    let exitInfo: { code: number | null; signal: NodeJS.Signals | null } = { code: null, signal: null };
+    this.child.on('exit', (code, signal) => {
+      exited = true;
+      exitInfo = { code, signal };
+      if (channelEnded) announce();
+      else setTimeout(announce, 1000);
     });
+    const endChannel = (): void => {
+      channelEnded = true;
+      announce();
+    };
+    this.child.stdio[3]!.on('close', endChannel);
+    this.child.stdio[3]!.on('end', endChannel);
     this.child.on('error', () => {
       // 'exit' follows (or the process never started: 'up' then times out).
     });
@@ -387,11 +405,16 @@ export class ProcessPool {
   private async warmUp(worker: WorkerProcess, task: SolveTask): Promise<number | null> {
     const warmup = task.warmup!;
     const { result, keep } = await this.attempt(worker, { pluginUrl: task.pluginUrl, params: task.params, solverSeed: `${task.solverSeed}:warmup`, timeLimitMs: warmup.timeLimitMs, instance: warmup.instance });
+    // A warm-up that failed (the plugin threw, or its worker is on its way out after an uncaught exception) leaves a
+    // worker not fit to be timed: the caller replaces it.
+    const outcome = result.kind === 'finished' ? (result.outcome as { ok?: unknown; late?: unknown; crashed?: unknown } | null) : null;
+    // Running out of the warm-up's short time limit is fine: the code was loaded and compiled all the same.
+    const answered = keep && outcome !== null && (outcome.ok === true || (outcome.late === true && outcome.crashed !== true));
     if (keep) {
       await worker.runOutput();
       worker.killLeftovers();
     }
-    return keep ? result.wallTimeMs : null;
+    return answered && !worker.exit ? result.wallTimeMs : null;
   }
 
   async run(task: SolveTask): Promise<PoolRunResult & { workerRun: number; warmupMs: number | null }> {

@@ -1,10 +1,11 @@
 // Peak memory of one run, measured inside its worker. Process RSS is shared by every worker thread, so an in-process
 // plugin is measured by its worker isolate's own heap: used_heap_size + external_memory (the latter holds the
 // ArrayBuffers behind typed arrays, where solvers keep their state). A run whose solver is an external program is
-// measured by that program's resident memory instead (proc-memory.ts).
+// measured by that program's resident memory instead (plugin/proc-memory.ts), which the external plugin reports through
+// the ProcessMemoryMeter interface (plugin/process-memory.ts).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { SolveContext } from '@densebench/core';
+import type { ProcessMemoryMeter } from '../plugin/process-memory.js';
 
 /**
  * Least time between two heap samples taken from ctx.shouldStop() and ctx.progress(), ms. A sample costs about 0.5 µs
@@ -22,7 +23,7 @@ const MIB = 2 ** 20;
  * missed, and a plugin that never calls shouldStop() or progress() is seen only at its start and end — and it includes
  * the instance (built in the worker) and any garbage not yet collected.
  */
-export class RunMemory {
+export class RunMemory implements ProcessMemoryMeter {
   private heapPeakBytes = 0;
   private nextHeapSampleAt = 0;
   /** undefined: the run started no external program (the heap is its measure); null: it did, but it was not measured. */
@@ -55,18 +56,6 @@ export class RunMemory {
     const bytes = this.processPeakBytes === undefined ? this.heapPeakBytes : this.processPeakBytes;
     return bytes === null ? null : Math.round((bytes / MIB) * 10) / 10;
   }
-}
-
-const meters = new WeakMap<SolveContext, RunMemory>();
-
-/** Ties a run's memory meter to the context its plugin receives, so that harness code running the plugin can reach it. */
-export function attachRunMemory(ctx: SolveContext, memory: RunMemory): void {
-  meters.set(ctx, memory);
-}
-
-/** The memory meter of the run `ctx` belongs to; undefined outside the harness (e.g. with standaloneContext). */
-export function runMemoryOf(ctx: SolveContext): RunMemory | undefined {
-  return meters.get(ctx);
 }
 
 type Gc = (options?: { type: 'minor' | 'major' }) => void;

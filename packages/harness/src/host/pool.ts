@@ -11,7 +11,7 @@ import { encodeInstanceBinary } from '@densebench/problems';
 import { removeCgroups } from './cgroup.js';
 import { readOutcome, type SolveOutcome } from './outcome.js';
 import type { PoolReply, PoolRequest, PoolThreadConfig } from './pool-thread.js';
-import type { PluginInfo, SolveTask } from './task.js';
+import type { PluginInfo, SolveTask } from '../protocol/task.js';
 
 export { hardKillGraceMs } from './pool-thread.js';
 
@@ -87,13 +87,13 @@ export class WorkerPool {
     if (workerUser) chmodSync(this.scratchDir, 0o711);
     const config: PoolThreadConfig = {
       // '../dist/' resolves to the compiled files both from dist/ and from src/ (when tests load the sources).
-      entry: fileURLToPath(new URL('../dist/worker/entry.js', import.meta.url)),
+      entry: fileURLToPath(new URL('../../dist/worker/entry.js', import.meta.url)),
       scratchDir: this.scratchDir,
       memoryLimitMb: options.memoryLimitMb ?? null,
       maxIdle: options.maxIdle ?? Math.min(32, this.workers * 4),
       workerUser,
     };
-    this.thread = new Worker(new URL('../dist/pool-thread.js', import.meta.url), { workerData: { densebenchPool: config } });
+    this.thread = new Worker(new URL('../../dist/host/pool-thread.js', import.meta.url), { workerData: { densebenchPool: config } });
     this.thread.on('message', (reply: PoolReply) => {
       const key = reply.type === 'destroyed' ? 0 : reply.key;
       const resolve = this.pending.get(key);

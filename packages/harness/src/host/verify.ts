@@ -3,9 +3,9 @@
 // on test data the plugin never saw, and the flatness of the answer.
 import {
   energy, flatnessCurve, networkErrors, networkFlipFlatness, networkNoiseFlatness, overlap, Rng, verifyAnswerEnergy,
-  type AnyInstance, type DatasetInstance, type Instance, type Network, type RunStatus,
+  type AnyInstance, type DatasetInstance, type Instance, type InstanceSpec, type Network, type RunStatus,
 } from '@densebench/core';
-import { mnistTestSet, teacherTestSet, type InstanceSpec } from '@densebench/problems';
+import { mnistTestSet, teacherTestSet } from '@densebench/problems';
 
 export interface Verdict {
   status: RunStatus;
